@@ -1,0 +1,101 @@
+import { isColor } from './color';
+import { DEFAULTS, OPTION_NAMES, type ResolvedConfig } from './defaults';
+import type { RewardsOptions } from './options';
+
+export interface ValidationResult {
+	/** The config to run with, or undefined when an error keeps the widget off. */
+	config?: ResolvedConfig;
+	/** Each names the option and says what is wrong; any error keeps the widget off. */
+	errors: string[];
+	/** Unknown options: they are ignored, and named so that typos are easy to spot. */
+	warnings: string[];
+}
+
+const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+const THEME_KEYS = ['primary', 'text', 'background', 'radius', 'font'];
+
+type Check = (value: any) => boolean;
+const string: Check = (v) => typeof v === 'string' && v.length > 0;
+const number: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+const nonNegative: Check = (v) => number(v) && v >= 0;
+const object: Check = (v) => typeof v === 'object' && v !== null;
+const fn: Check = (v) => typeof v === 'function';
+const oneOf = (...allowed: string[]): Check => (v) => allowed.includes(v);
+const httpsOrLocal: Check = (v) => {
+	try {
+		const url = new URL(v);
+		return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOST.test(url.hostname));
+	} catch {
+		return false;
+	}
+};
+
+// [option path, check, what a valid value looks like]
+const RULES: Array<[string, Check, string]> = [
+	['store', (v) => string(v) && /^[\w-]{1,100}$/.test(v), 'your publishable store key, e.g. "pk_live_…"'],
+	['api', (v) => string(v) && httpsOrLocal(v), 'an https: URL of your loyalty backend (http: only on localhost)'],
+	['customerToken', string, 'a signed token string'],
+	['referralParam', string, 'a query parameter name'],
+	['position', oneOf('bottom-right', 'bottom-left'), '"bottom-right" or "bottom-left"'],
+	['showOn', oneOf('all', 'desktop', 'mobile'), '"all", "desktop" or "mobile"'],
+	['colorScheme', oneOf('auto', 'light', 'dark'), '"auto", "light" or "dark"'],
+	['launcherIcon', oneOf('gift', 'star', 'heart', 'none'), '"gift", "star", "heart" or "none"'],
+	['hideLauncher', (v) => typeof v === 'boolean', 'true or false'],
+	['zIndex', number, 'a number'],
+	['offset', object, 'an object like { x: 20, y: 90 }'],
+	['offset.x', nonNegative, 'a number of pixels ≥ 0'],
+	['offset.y', nonNegative, 'a number of pixels ≥ 0'],
+	['theme', object, 'an object'],
+	['theme.primary', isColor, 'a CSS colour like "#1f6feb"'],
+	['theme.text', isColor, 'a CSS colour like "#1b1f24"'],
+	['theme.background', isColor, 'a CSS colour like "#ffffff"'],
+	['theme.radius', nonNegative, 'a number of pixels ≥ 0'],
+	['theme.font', (v) => string(v) && !/[;{}<>]/.test(v), 'a CSS font-family list'],
+	['nonce', string, 'the CSP nonce string'],
+	['locale', (v) => string(v) && /^[a-z]{2,3}(-\w{2,8})*$/i.test(v), 'a language tag like "fr" or "fr-CA"'],
+	['text', object, 'messages per locale, e.g. { fr: { launcherLabel: "…" } }'],
+	['applyCouponUrl', (v) => string(v) && v.includes('{code}'), 'a URL template containing {code}'],
+	['onError', fn, 'a function'],
+	['onTokenExpired', fn, 'a function'],
+	['onApplyCoupon', fn, 'a function'],
+];
+
+const REQUIRED = ['store', 'api'];
+
+/** Checks merged options and fills in defaults. Never throws. */
+export function validateOptions(options: RewardsOptions): ValidationResult {
+	const errors: string[] = [];
+	const warnings: string[] = [];
+	const source = options as Record<string, any>;
+	for (const key of Object.keys(source)) {
+		if (!OPTION_NAMES.includes(key as keyof RewardsOptions)) warnings.push(`unknown option "${key}" is ignored`);
+	}
+	if (object(source.theme)) {
+		for (const key of Object.keys(source.theme)) if (!THEME_KEYS.includes(key)) warnings.push(`unknown option "theme.${key}" is ignored`);
+	}
+	for (const [path, check, expected] of RULES) {
+		const [head, tail] = path.split('.');
+		const value = tail ? (object(source[head]) ? source[head][tail] : undefined) : source[head];
+		const missing = value === undefined || value === '';
+		if (missing ? REQUIRED.includes(path) : !check(value)) {
+			errors.push(`"${path}" must be ${expected}, got ${missing ? 'nothing' : JSON.stringify(value)}`);
+		}
+	}
+	if (errors.length) return { errors, warnings };
+
+	return {
+		errors,
+		warnings,
+		config: {
+			...DEFAULTS,
+			...options,
+			store: options.store!,
+			api: options.api!.replace(/\/+$/, ''),
+			customerToken: options.customerToken || undefined,
+			nonce: options.nonce || undefined,
+			offset: { ...DEFAULTS.offset, ...options.offset },
+			theme: { ...options.theme },
+			text: options.text ?? {},
+		} as ResolvedConfig,
+	};
+}

@@ -1,0 +1,36 @@
+/**
+Starts loading the panel on the first sign of intent: pointer over or touch on the launcher, or
+keyboard focus on it. Clicks load it too (through `open()`), so nothing here is required.
+Returns a function that removes the listeners.
+*/
+export function preloadOnIntent(target: HTMLElement, load: () => void): () => void {
+	const events = ['pointerenter', 'touchstart', 'focus'] as const;
+	const handler = () => {
+		stop();
+		load();
+	};
+	const stop = () => events.forEach((name) => target.removeEventListener(name, handler));
+	events.forEach((name) => target.addEventListener(name, handler, { passive: true }));
+	return stop;
+}
+
+/**
+Runs `task` when the browser is idle after the page has loaded, so it never competes with the
+page's own start-up. Returns a function that cancels it.
+*/
+export function whenIdle(task: () => void): () => void {
+	let idleHandle: number | undefined;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const schedule = () => {
+		if (typeof requestIdleCallback === 'function') idleHandle = requestIdleCallback(task, { timeout: 4000 });
+		else timer = setTimeout(task, 1500);
+	};
+	const onLoad = () => schedule();
+	if (document.readyState === 'complete') schedule();
+	else window.addEventListener('load', onLoad, { once: true });
+	return () => {
+		window.removeEventListener('load', onLoad);
+		if (idleHandle !== undefined) cancelIdleCallback(idleHandle);
+		if (timer !== undefined) clearTimeout(timer);
+	};
+}

@@ -1,0 +1,210 @@
+import type { ResolvedConfig } from '../config/defaults';
+import type { IdentifyOptions, PageName, RewardsEventName, RewardsOptions } from '../config/options';
+import { validateOptions } from '../config/validate';
+import { LAUNCHER_LABELS } from '../i18n/launcher-labels';
+import { resolveLocale } from '../i18n/locale';
+import type { MountPanel, PanelController } from '../ui/panel-host';
+import { trackColorScheme } from './color-scheme';
+import { isPage, pageFromLocation } from './deep-link';
+import { createEventBus, type Listener } from './events';
+import hostCss from './host.css?inline';
+import { preloadOnIntent, whenIdle } from './intent';
+import { createLauncher, type LauncherView } from './launcher';
+import launcherCss from './launcher.css?inline';
+import { mountHost, type Mount } from './mount';
+import { createReporter, log } from './report';
+import { createStyles, type Styles } from './styles';
+import { onPrimaryCss, themeCss } from './theme';
+
+export interface RuntimeOptions {
+	/** Loads the panel chunk: a dynamic import, by URL for the script tag and by module for npm. */
+	loadPanel: () => Promise<{ mountPanel: MountPanel }>;
+	/** Options read from the script tag's data attributes; `init()` options override them. */
+	baseOptions?: RewardsOptions;
+}
+
+interface Mounted {
+	mount: Mount;
+	styles: Styles;
+	launcher: LauncherView;
+	cleanups: Array<() => void>;
+}
+
+/** Page markers that mean the panel's data is wanted without a click, so it loads when idle. */
+const DATA_ELEMENTS = '[data-rewards-balance],[data-rewards-earn-for]';
+
+/**
+The widget's life cycle behind `window.Rewards` and the npm entry: config, mount, launcher, and
+the lazily loaded panel. Each public method is safe to call at any time and never throws.
+*/
+export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
+	let options: RewardsOptions = {};
+	let config: ResolvedConfig | undefined;
+	let locale = 'en';
+	let mounted: Mounted | undefined;
+	let panel: PanelController | undefined;
+	let panelLoading: Promise<PanelController | undefined> | undefined;
+	let waitingForBody: (() => void) | undefined;
+	// Bumped by destroy(), so that a panel chunk arriving afterwards is not mounted.
+	let generation = 0;
+
+	const report = createReporter(() => config?.onError);
+	const bus = createEventBus(report);
+
+	function ensurePanel(): Promise<PanelController | undefined> {
+		if (panelLoading) return panelLoading;
+		const loadingGeneration = generation;
+		panelLoading = loadPanel()
+			.then(({ mountPanel }) => {
+				if (!mounted || !config || loadingGeneration !== generation) return undefined;
+				const current = mounted;
+				panel = mountPanel({
+					root: current.mount.root,
+					config,
+					locale,
+					launcher: config.hideLauncher ? null : current.launcher.button,
+					setStyles: (id, css) => current.styles.set(id, css),
+					emit: (name, detail) => bus.emit(name, detail),
+					report,
+					onOpenChange: (open, page) => {
+						current.launcher.setExpanded(open);
+						open ? bus.emit('open', { page }) : bus.emit('close', {});
+					},
+					setBadge: (text) => current.launcher.setBalance(text),
+				});
+				return panel;
+			})
+			.catch((error: unknown) => {
+				// Let a later click try again, e.g. after the network comes back.
+				panelLoading = undefined;
+				report(error);
+				return undefined;
+			});
+		return panelLoading;
+	}
+
+	function applyConfig(current: Mounted, next: ResolvedConfig) {
+		const { host } = current.mount;
+		locale = resolveLocale(next.locale, document.documentElement.lang, navigator.languages);
+		host.dataset.position = next.position;
+		host.dataset.showOn = next.showOn;
+		next.hideLauncher ? (host.dataset.hideLauncher = '') : delete host.dataset.hideLauncher;
+		current.styles.set('theme', themeCss(next));
+		current.styles.set('on-primary', onPrimaryCss(current.mount.root));
+		current.launcher.setLabel(next.text[locale]?.launcherLabel ?? LAUNCHER_LABELS[locale] ?? LAUNCHER_LABELS.en);
+		current.launcher.setIcon(next.launcherIcon);
+	}
+
+	function mount(next: ResolvedConfig) {
+		const mountResult = mountHost();
+		const styles = createStyles(mountResult.root, next.nonce);
+		styles.set('host', hostCss);
+		styles.set('launcher', launcherCss);
+		const launcher = createLauncher(mountResult.root, () => void open());
+		const current: Mounted = { mount: mountResult, styles, launcher, cleanups: [] };
+		mounted = current;
+		const scheme = trackColorScheme(mountResult.host, () => config?.colorScheme ?? 'auto');
+		current.cleanups.push(scheme.stop);
+		applyConfig(current, next);
+		current.cleanups.push(preloadOnIntent(launcher.button, () => void ensurePanel()));
+
+		const onHashChange = () => {
+			const page = pageFromLocation(location);
+			if (page) void open(page);
+		};
+		window.addEventListener('hashchange', onHashChange);
+		current.cleanups.push(() => window.removeEventListener('hashchange', onHashChange));
+
+		const deepLink = pageFromLocation(location);
+		const referral = new URLSearchParams(location.search).has(next.referralParam);
+		if (deepLink) void open(deepLink);
+		else if (referral || next.customerToken || document.querySelector(DATA_ELEMENTS)) {
+			current.cleanups.push(whenIdle(() => void ensurePanel()));
+		}
+		bus.emit('ready', {});
+	}
+
+	async function open(page: PageName = 'home') {
+		if (!mounted) return log.warn('open() was called before a successful init()');
+		if (!isPage(page)) return log.warn(`open(): unknown page ${JSON.stringify(page)}; use one of home, earn, redeem, refer, activity`);
+		const current = mounted;
+		current.launcher.setBusy(true);
+		const controller = await ensurePanel();
+		current.launcher.setBusy(false);
+		controller?.open(page);
+	}
+
+	function init(next: RewardsOptions = {}) {
+		if (typeof next !== 'object' || next === null) return log.error('init() takes an options object');
+		const merged = { ...baseOptions, ...options, ...next };
+		const result = validateOptions(merged);
+		result.warnings.forEach((warning) => log.warn(warning));
+		if (!result.config) {
+			log.error(`the widget is off because of invalid options: ${result.errors.join('; ')}`);
+			return;
+		}
+		options = { ...options, ...next };
+		config = result.config;
+		if (mounted) {
+			applyConfig(mounted, config);
+			panel?.update(config, locale);
+			return;
+		}
+		if (document.body) return mount(config);
+		// A tag in <head> runs before <body> exists.
+		if (!waitingForBody) {
+			waitingForBody = () => {
+				waitingForBody = undefined;
+				if (config && !mounted) mount(config);
+			};
+			document.addEventListener('DOMContentLoaded', waitingForBody, { once: true });
+		}
+	}
+
+	function setToken(customerToken: string | undefined) {
+		if (!config) return log.warn('identify()/logout() was called before a successful init()');
+		options = { ...options, customerToken };
+		config = { ...config, customerToken };
+		if (panel) panel.identify(customerToken);
+		else if (customerToken) void ensurePanel();
+	}
+
+	function destroy() {
+		generation++;
+		if (waitingForBody) document.removeEventListener('DOMContentLoaded', waitingForBody);
+		waitingForBody = undefined;
+		panel?.destroy();
+		panel = undefined;
+		panelLoading = undefined;
+		if (mounted) {
+			mounted.cleanups.forEach((cleanup) => cleanup());
+			mounted.mount.unmount();
+		}
+		mounted = undefined;
+		bus.clear();
+		options = {};
+		config = undefined;
+	}
+
+	return {
+		init,
+		open: (page?: PageName) => void open(page),
+		close: () => panel?.close(),
+		toggle: (page?: PageName) => (panel?.isOpen() ? panel.close() : void open(page)),
+		identify: (identity: IdentifyOptions) => {
+			if (!identity || typeof identity.customerToken !== 'string' || !identity.customerToken) {
+				return log.error('identify() takes { customerToken: "<signed token>" }');
+			}
+			setToken(identity.customerToken);
+		},
+		logout: () => setToken(undefined),
+		refresh: () => panel?.refresh() ?? Promise.resolve(),
+		destroy,
+		on: <K extends RewardsEventName>(name: K, listener: Listener<K>) => bus.on(name, listener),
+		off: <K extends RewardsEventName>(name: K, listener: Listener<K>) => bus.off(name, listener),
+		/** Exposed for the public API wrapper: reports an error the way the runtime does. */
+		report,
+	};
+}
+
+export type Runtime = ReturnType<typeof createRuntime>;

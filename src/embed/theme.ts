@@ -1,0 +1,38 @@
+import { readableTextOn } from '../config/color';
+import type { ResolvedConfig } from '../config/defaults';
+
+/**
+The `:host` rule carrying the merchant's `init()` theme as custom properties. Page CSS on the
+`rewards-widget` element still wins: outer declarations beat `:host` ones in the cascade.
+*/
+export function themeCss(config: ResolvedConfig): string {
+	const { theme, offset, zIndex } = config;
+	const vars: Record<string, string | undefined> = {
+		'--rewards-primary': theme.primary,
+		'--rewards-text': theme.text,
+		'--rewards-background': theme.background,
+		'--rewards-radius': theme.radius === undefined ? undefined : `${theme.radius}px`,
+		'--rewards-font': theme.font,
+		'--rewards-offset-x': `${offset.x}px`,
+		'--rewards-offset-y': `${offset.y}px`,
+		'--rewards-z-index': String(Math.round(zIndex)),
+	};
+	const body = Object.entries(vars)
+		.filter(([, value]) => value !== undefined)
+		.map(([name, value]) => `${name}:${value};`)
+		.join('');
+	return `:host{${body}}`;
+}
+
+/**
+Text colour for the brand colour actually in effect (from `init()` or the page's own CSS, in any
+CSS colour syntax), chosen for at least 4.5:1 contrast. A probe lets the browser resolve the cascade.
+*/
+export function onPrimaryCss(root: ShadowRoot): string {
+	const probe = document.createElement('i');
+	probe.style.color = 'var(--rewards-primary)';
+	root.append(probe);
+	const primary = getComputedStyle(probe).color;
+	probe.remove();
+	return primary ? `:host{--rewards-on-primary:${readableTextOn(primary)}}` : '';
+}

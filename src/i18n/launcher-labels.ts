@@ -1,0 +1,7 @@
+import { launcherLabel as en } from './en';
+
+/**
+The launcher's label in every locale. Only this one string per locale ships with the launcher;
+the rest of each catalogue loads with the panel.
+*/
+export const LAUNCHER_LABELS: Record<string, string> = { en };
