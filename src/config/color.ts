@@ -1,9 +1,12 @@
 /** An sRGB colour with channels 0–255. */
 export type Rgb = [number, number, number];
 
-/** True for any CSS colour the browser understands (hex, rgb(), hsl(), named…). */
+/** True for any CSS colour the browser understands (hex, rgb(), hsl(), named…): it parses it or drops it. */
 export function isColor(value: unknown): value is string {
-	return typeof value === 'string' && !/[;{}]/.test(value) && CSS.supports('color', value);
+	if (typeof value !== 'string' || /[;{}]/.test(value)) return false;
+	const style = document.createElement('i').style;
+	style.color = value;
+	return style.color !== '';
 }
 
 /** Parses the `rgb()`/`rgba()` form browsers return for computed colours. */

@@ -121,7 +121,9 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		else if (referral || next.customerToken || document.querySelector(DATA_ELEMENTS)) {
 			current.cleanups.push(whenIdle(() => void ensurePanel()));
 		}
-		bus.emit('ready', {});
+		// Announced after the current task, so listeners queued in the snippet (replayed after
+		// init) and ones added right after the script tag still hear it.
+		queueMicrotask(() => mounted === current && bus.emit('ready', {}));
 	}
 
 	async function open(page: PageName = 'home') {

@@ -1,0 +1,37 @@
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+
+export interface WatchedPage {
+	page: Page;
+	/** Uncaught exceptions and console errors raised on the page, for "the host sees no new errors". */
+	errors: string[];
+	warnings: string[];
+	close(): Promise<void>;
+}
+
+/** Opens `url` in a fresh context and records the page's console errors and uncaught exceptions. */
+export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+	const context = await browser.newContext(options);
+	const page = await context.newPage();
+	const errors: string[] = [];
+	const warnings: string[] = [];
+	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+		if (message.type() === 'warning') warnings.push(message.text());
+	});
+	await page.goto(url);
+	return { page, errors, warnings, close: () => context.close() };
+}
+
+/** The launcher button inside the widget's shadow root (Playwright CSS pierces open shadow roots). */
+export const launcher = (page: Page): Locator => page.locator('rewards-widget .launcher');
+export const dialog = (page: Page): Locator => page.locator('rewards-widget dialog.panel');
+
+/** What has focus, looking through the widget's shadow root. */
+export function focusedElement(page: Page) {
+	return page.evaluate(() => {
+		let active = document.activeElement;
+		while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+		return active ? { tag: active.tagName.toLowerCase(), className: active.className, text: active.textContent?.trim() ?? '', label: active.getAttribute('aria-label') } : null;
+	});
+}

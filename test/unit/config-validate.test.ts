@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { validateOptions } from '../../src/config/validate';
+
+const valid = { store: 'pk_demo', api: 'https://loyalty.example.com/' };
+
+describe('validateOptions', () => {
+	it('fills in documented defaults', () => {
+		const { config, errors } = validateOptions(valid);
+		expect(errors).toEqual([]);
+		expect(config).toMatchObject({
+			store: 'pk_demo',
+			api: 'https://loyalty.example.com',
+			position: 'bottom-right',
+			offset: { x: 20, y: 20 },
+			zIndex: 2147483000,
+			showOn: 'all',
+			colorScheme: 'auto',
+			referralParam: 'ref',
+			applyCouponUrl: '/discount/{code}',
+			customerToken: undefined,
+		});
+	});
+
+	it('requires store and api, naming each', () => {
+		const { config, errors } = validateOptions({});
+		expect(config).toBeUndefined();
+		expect(errors.join('\n')).toMatch(/"store" must be/);
+		expect(errors.join('\n')).toMatch(/"api" must be/);
+	});
+
+	it.each([
+		['http://loyalty.example.com', false],
+		['ftp://localhost', false],
+		['not a url', false],
+		['http://localhost:8787', true],
+		['http://127.0.0.1:8787', true],
+		['https://loyalty.example.com', true],
+	])('api %s accepted: %s', (api, ok) => {
+		expect(validateOptions({ ...valid, api }).errors.length === 0).toBe(ok);
+	});
+
+	it('rejects a bad colour, position and offset with one message each', () => {
+		const { errors } = validateOptions({ ...valid, theme: { primary: 'not-a-colour' }, position: 'top-left' as never, offset: { x: -4 } });
+		expect(errors).toHaveLength(3);
+		expect(errors[0]).toContain('"position"');
+		expect(errors.find((e) => e.includes('theme.primary'))).toContain('not-a-colour');
+		expect(errors.find((e) => e.includes('offset.x'))).toBeDefined();
+	});
+
+	it('accepts any CSS colour syntax the browser knows', () => {
+		for (const primary of ['#fe0', '#ffee0080', 'rgb(10 20 30)', 'hsl(200, 50%, 40%)', 'rebeccapurple']) {
+			expect(validateOptions({ ...valid, theme: { primary } }).errors).toEqual([]);
+		}
+	});
+
+	it('warns about unknown options by name and still runs', () => {
+		const { config, warnings } = validateOptions({ ...valid, positon: 'bottom-left', theme: { primaryy: '#000' } } as never);
+		expect(config).toBeDefined();
+		expect(warnings).toEqual(['unknown option "positon" is ignored', 'unknown option "theme.primaryy" is ignored']);
+	});
+
+	it('refuses non-function callbacks', () => {
+		expect(validateOptions({ ...valid, onError: 'alert' as never }).errors[0]).toContain('"onError" must be a function');
+	});
+});

@@ -1,0 +1,51 @@
+// @vitest-environment node
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// Budgets of the built widget, brotli at maximum quality as a CDN would serve it.
+const LAUNCHER_BUDGET = 6 * 1024;
+const WIDGET_BUDGET = 22 * 1024;
+
+const brotli = (file: string) => brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** Files the panel pulls in for English: the panel module and the static imports it names. */
+function panelFiles(): string[] {
+	const files = ['dist/rewards-panel.js'];
+	const source = readFileSync(files[0], 'utf8');
+	for (const [, path] of source.matchAll(/\bimport\s*(?:[\w{},\s*]+from\s*)?["'](\.\/chunks\/[^"']+)["']/g)) files.push(join('dist', path));
+	return files;
+}
+
+describe('size budget (built output, brotli)', () => {
+	beforeAll(() => {
+		if (!existsSync('dist/rewards.js')) throw new Error('dist/ is missing: run `npm run build` first (`npm test` does).');
+	});
+
+	it('launcher payload (everything before the first interaction) ≤ 6 KB', () => {
+		// The launcher's CSS is inside rewards.js: nothing else is requested before intent.
+		const launcher = brotli('dist/rewards.js');
+		console.log(`launcher payload: ${launcher} B brotli (budget ${LAUNCHER_BUDGET} B)`);
+		expect(launcher).toBeLessThanOrEqual(LAUNCHER_BUDGET);
+	});
+
+	it('whole widget after the panel opened ≤ 22 KB', () => {
+		const files = ['dist/rewards.js', ...panelFiles()];
+		const total = files.reduce((sum, file) => sum + brotli(file), 0);
+		console.log(`whole widget: ${total} B brotli (budget ${WIDGET_BUDGET} B): ${files.join(', ')}`);
+		expect(total).toBeLessThanOrEqual(WIDGET_BUDGET);
+	});
+
+	it('ships no UMD/AMD wrapper and assigns only window.Rewards', () => {
+		const source = readFileSync('dist/rewards.js', 'utf8');
+		expect(source).not.toMatch(/define\.amd|typeof define|module\.exports/);
+		expect(source.startsWith('(function(){')).toBe(true);
+	});
+
+	it('keeps locale catalogues other than English out of the panel module', () => {
+		const chunks = existsSync('dist/chunks') ? readdirSync('dist/chunks').filter((f) => f.endsWith('.js')) : [];
+		const panel = readFileSync('dist/rewards-panel.js', 'utf8');
+		for (const chunk of chunks.filter((f) => /^(fr|it|pl)-/.test(f))) expect(panel).not.toContain(`import"./chunks/${chunk}"`);
+	});
+});
