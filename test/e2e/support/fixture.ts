@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { startStaticServer, type StaticServer } from '../../support/static-server';
 
 export interface FixtureOptions {
-	/** Base URL of the loyalty API the pages point at. */
-	api: string;
+	/** Base URL of the loyalty API the pages point at; can also be set later through `values.API`. */
+	api?: string;
 	/** Extra `{{NAME}}` substitutions for page templates. */
 	values?: Record<string, string>;
 	/** Response headers for pages, e.g. a Content-Security-Policy. */
@@ -15,9 +15,14 @@ export interface FixtureOptions {
 Serves the built widget at /dist/ and the E2E page templates at /pages/, with `{{API}}` and other
 placeholders filled in, the way a storefront would include the tag.
 */
-export function startFixture({ api, values = {}, headers = {} }: FixtureOptions): Promise<StaticServer> {
-	const substitutions: Record<string, string> = { API: api, ...values };
-	return startStaticServer({ '/dist/': 'dist' }, [
+export interface Fixture extends StaticServer {
+	/** Template values, read at request time: set `values.API` once the API's port is known. */
+	values: Record<string, string>;
+}
+
+export async function startFixture({ api = '', values = {}, headers = {} }: FixtureOptions = {}): Promise<Fixture> {
+	const substitutions: Record<string, string> = { API: api, ATTRS: '', ...values };
+	const server = await startStaticServer({ '/dist/': 'dist' }, [
 		async (request, response) => {
 			const path = new URL(request.url ?? '/', 'http://x').pathname;
 			const match = /^\/pages\/([\w-]+\.html)$/.exec(path);
@@ -30,4 +35,5 @@ export function startFixture({ api, values = {}, headers = {} }: FixtureOptions)
 			return true;
 		},
 	]);
+	return { ...server, values: substitutions };
 }

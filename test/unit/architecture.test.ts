@@ -1,0 +1,46 @@
+// @vitest-environment node
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Data flows one way: script tag / init → config → api → state → ui. A room imports only from the
+// rooms listed for it; the embed runtime, which wires everything together, may import them all.
+const ALLOWED: Record<string, string[]> = {
+	i18n: [],
+	config: [],
+	api: ['config'],
+	state: ['api', 'config', 'i18n'],
+	ui: ['state', 'api', 'config', 'i18n'],
+	embed: ['ui', 'state', 'api', 'config', 'i18n'],
+};
+
+function files(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx)$/.test(name) ? [path] : [];
+	});
+}
+
+const roomOf = (file: string) => relative('src', file).split('/')[0];
+
+describe('architecture', () => {
+	it('lower rooms never import higher ones', () => {
+		const violations: string[] = [];
+		for (const file of files('src')) {
+			const room = roomOf(file);
+			if (!(room in ALLOWED)) continue;
+			const source = readFileSync(file, 'utf8');
+			for (const match of source.matchAll(/(?:import|export)[^'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]/g)) {
+				const specifier = match[1] ?? match[2];
+				const target = roomOf(resolve(dirname(file), specifier).replace(`${resolve('src')}/`, 'src/'));
+				if (target !== room && target in ALLOWED && !ALLOWED[room].includes(target)) violations.push(`${file} imports ${specifier} (${room} → ${target})`);
+			}
+		}
+		expect(violations).toEqual([]);
+	});
+
+	it('every top-level source file belongs to a room or is an entry', () => {
+		const loose = readdirSync('src').filter((name) => !(name in ALLOWED) && !['index.ts', 'env.d.ts'].includes(name));
+		expect(loose).toEqual([]);
+	});
+});
