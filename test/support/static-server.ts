@@ -25,9 +25,9 @@ export type Route = (request: IncomingMessage, response: ServerResponse) => bool
 
 /**
 Serves directories on 127.0.0.1 at a free port: `mounts` maps a URL prefix to a folder
-(e.g. { '/dist/': 'dist', '/': 'test/e2e/pages' }). `routes` run first and may answer themselves.
+(e.g. { '/dist/': 'dist', '/': 'demo/storefront' }). `routes` run first and may answer themselves.
 */
-export async function startStaticServer(mounts: Record<string, string>, routes: Route[] = []): Promise<StaticServer> {
+export async function startStaticServer(mounts: Record<string, string>, routes: Route[] = [], listen: { port?: number; host?: string } = {}): Promise<StaticServer> {
 	const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
 	const server = createServer(async (request, response) => {
 		try {
@@ -47,10 +47,11 @@ export async function startStaticServer(mounts: Record<string, string>, routes: 
 			response.end();
 		}
 	});
-	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+	const host = listen.host ?? '127.0.0.1';
+	await new Promise<void>((done, fail) => server.once('error', fail).listen(listen.port ?? 0, host, done));
 	const { port } = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url: `http://${host}:${port}`,
 		close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
 	};
 }
