@@ -17,7 +17,9 @@ const targets: Record<string, UserConfig['build']> = {
 	panel: {
 		emptyOutDir: false,
 		lib: { entry: 'src/ui/panel.tsx', formats: ['es'], fileName: () => 'rewards-panel.js' },
-		rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+		// Library mode keeps ES output readable for downstream bundlers; this file goes straight to
+		// browsers, so minify it fully (whitespace and all).
+		rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
 	},
 	esm: {
 		emptyOutDir: false,
