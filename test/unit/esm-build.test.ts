@@ -1,0 +1,24 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+
+// The npm entry, as published: the built dist/esm bundle, not the sources.
+describe('npm package (dist/esm)', () => {
+	it('exports the documented API and types', () => {
+		expect(existsSync('dist/esm/index.js')).toBe(true);
+		const types = readFileSync('dist/types/index.d.ts', 'utf8');
+		for (const name of ['RewardsOptions', 'RewardsEventMap', 'PageName', 'ThemeOptions']) expect(types).toContain(name);
+	});
+
+	it('mounts, opens the code-split panel and destroys cleanly', async () => {
+		const widget = await import('../../dist/esm/index.js');
+		expect(Object.keys(widget).sort()).toEqual(['close', 'destroy', 'identify', 'init', 'logout', 'off', 'on', 'open', 'refresh', 'toggle', 'version'].sort());
+		const opened = vi.fn();
+		widget.on('open', opened);
+		widget.init({ store: 'pk_demo', api: 'http://127.0.0.1:9' });
+		expect(document.querySelectorAll('rewards-widget')).toHaveLength(1);
+		widget.open('earn');
+		await vi.waitFor(() => expect(opened).toHaveBeenCalledWith({ page: 'earn' }));
+		widget.destroy();
+		expect(document.querySelectorAll('rewards-widget')).toHaveLength(0);
+	});
+});
