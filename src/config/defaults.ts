@@ -28,26 +28,3 @@ export const DEFAULTS = {
 	colorScheme: 'auto',
 	applyCouponUrl: '/discount/{code}',
 } as const;
-
-/** Option names `init()` accepts; anything else is warned about by name. */
-export const OPTION_NAMES: ReadonlyArray<keyof RewardsOptions> = [
-	'store',
-	'api',
-	'customerToken',
-	'referralParam',
-	'position',
-	'offset',
-	'zIndex',
-	'showOn',
-	'hideLauncher',
-	'launcherIcon',
-	'theme',
-	'colorScheme',
-	'nonce',
-	'locale',
-	'text',
-	'applyCouponUrl',
-	'onError',
-	'onTokenExpired',
-	'onApplyCoupon',
-];

@@ -1,5 +1,5 @@
 import { isColor } from './color';
-import { DEFAULTS, OPTION_NAMES, type ResolvedConfig } from './defaults';
+import { DEFAULTS, type ResolvedConfig } from './defaults';
 import type { RewardsOptions } from './options';
 
 export interface ValidationResult {
@@ -12,7 +12,6 @@ export interface ValidationResult {
 }
 
 const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
-const THEME_KEYS = ['primary', 'text', 'background', 'radius', 'font'];
 
 type Check = (value: any) => boolean;
 const string: Check = (v) => typeof v === 'string' && v.length > 0;
@@ -61,6 +60,7 @@ const RULES: Array<[string, Check, string]> = [
 ];
 
 const REQUIRED = ['store', 'api'];
+export const OPTION_NAMES = RULES.map(([path]) => path).filter((path) => !path.includes('.'));
 
 /** Checks merged options and fills in defaults. Never throws. */
 export function validateOptions(options: RewardsOptions): ValidationResult {
@@ -68,10 +68,10 @@ export function validateOptions(options: RewardsOptions): ValidationResult {
 	const warnings: string[] = [];
 	const source = options as Record<string, any>;
 	for (const key of Object.keys(source)) {
-		if (!OPTION_NAMES.includes(key as keyof RewardsOptions)) warnings.push(`unknown option "${key}" is ignored`);
+		if (!OPTION_NAMES.includes(key)) warnings.push(`unknown option "${key}" is ignored`);
 	}
 	if (object(source.theme)) {
-		for (const key of Object.keys(source.theme)) if (!THEME_KEYS.includes(key)) warnings.push(`unknown option "theme.${key}" is ignored`);
+		for (const key of Object.keys(source.theme)) if (!RULES.some(([path]) => path === `theme.${key}`)) warnings.push(`unknown option "theme.${key}" is ignored`);
 	}
 	for (const [path, check, expected] of RULES) {
 		const [head, tail] = path.split('.');
