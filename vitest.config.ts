@@ -56,7 +56,6 @@ if (process.env.TEST_DATABASE_URL) {
 }
 
 export default defineConfig({
-	esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
 	test: {
 		projects,
 		reporters: ['default'],

@@ -21,7 +21,6 @@ export function createLauncher(parent: ShadowRoot, onActivate: () => void): Laun
 	button.setAttribute('aria-haspopup', 'dialog');
 	button.setAttribute('aria-expanded', 'false');
 	const icon = document.createElement('span');
-	icon.style.display = 'contents';
 	const label = document.createElement('span');
 	label.className = 'label';
 	const badge = document.createElement('span');

@@ -3,6 +3,7 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import type { PageName } from '../config/options';
 import dialogCss from './dialog.css?inline';
+import paletteCss from './palette.css?inline';
 import { createI18n } from './i18n';
 import { PanelApp } from './PanelApp';
 import type { MountPanel } from './panel-host';
@@ -12,6 +13,7 @@ export type { MountPanel, PanelController, PanelHost } from './panel-host';
 
 export const mountPanel: MountPanel = (host) => {
 	let config = host.config;
+	host.setStyles('palette', paletteCss);
 	host.setStyles('panel', dialogCss);
 	const container = document.createElement('div');
 	host.root.append(container);
