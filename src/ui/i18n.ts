@@ -4,7 +4,11 @@ import type { Catalogue } from '../i18n/message';
 import { createTranslator, type Translate } from '../i18n/translate';
 
 // English ships inside the panel chunk; other locales are separate chunks fetched on demand.
-const LOADERS: Record<string, () => Promise<Catalogue>> = {};
+const LOADERS: Record<string, () => Promise<Catalogue>> = {
+	fr: () => import('../i18n/fr'),
+	it: () => import('../i18n/it'),
+	pl: () => import('../i18n/pl'),
+};
 
 export interface I18n {
 	locale: ReadonlySignal<string>;
