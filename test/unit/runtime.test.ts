@@ -110,6 +110,30 @@ describe('runtime', () => {
 		expect(order).toEqual(['ready']);
 	});
 
+	it('puts styles in <style nonce> elements when a nonce is given, constructable sheets otherwise', () => {
+		api = createPublicApi(createRuntime({ loadPanel: panelSpy().loadPanel }), 'test');
+		api.init({ ...options, nonce: 'abc123' });
+		const root = hosts()[0].shadowRoot!;
+		const styles = [...root.querySelectorAll('style')];
+		expect(styles.length).toBeGreaterThanOrEqual(3);
+		expect(styles.every((style) => style.nonce === 'abc123')).toBe(true);
+		expect(root.adoptedStyleSheets).toHaveLength(0);
+		api.destroy();
+		api.init(options);
+		expect(hosts()[0].shadowRoot!.querySelectorAll('style')).toHaveLength(0);
+		expect(hosts()[0].shadowRoot!.adoptedStyleSheets.length).toBeGreaterThanOrEqual(3);
+	});
+
+	it('carries init() theme values as custom properties on :host', () => {
+		api = createPublicApi(createRuntime({ loadPanel: panelSpy().loadPanel }), 'test');
+		api.init({ ...options, nonce: 'n', theme: { primary: '#0a7d4f', radius: 4 }, offset: { y: 90 }, zIndex: 50 });
+		const css = [...hosts()[0].shadowRoot!.querySelectorAll('style')].map((style) => style.textContent).join('\n');
+		expect(css).toContain('--rewards-primary:#0a7d4f');
+		expect(css).toContain('--rewards-radius:4px');
+		expect(css).toContain('--rewards-offset-y:90px');
+		expect(css).toContain('--rewards-z-index:50');
+	});
+
 	it('answers unknown methods without throwing', () => {
 		vi.spyOn(console, 'warn').mockImplementation(() => {});
 		api = createPublicApi(createRuntime({ loadPanel: panelSpy().loadPanel }), 'test');
