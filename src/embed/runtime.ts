@@ -107,6 +107,14 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		current.cleanups.push(scheme.stop);
 		applyConfig(current, next);
 		current.cleanups.push(preloadOnIntent(launcher.button, () => void ensurePanel()));
+		// Page CSS may set --rewards-primary on the host, and this async script can run while the
+		// theme's stylesheet is still loading: pick the text colour on it again once the page's
+		// stylesheets are in (the load event waits for them).
+		if (document.readyState !== 'complete') {
+			const repick = () => current.styles.set('on-primary', onPrimaryCss(current.mount.root));
+			window.addEventListener('load', repick, { once: true });
+			current.cleanups.push(() => window.removeEventListener('load', repick));
+		}
 
 		const onHashChange = () => {
 			const page = pageFromLocation(location);
@@ -130,6 +138,8 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		if (!mounted) return log.warn('open() was called before a successful init()');
 		if (!isPage(page)) return log.warn(`open(): unknown page ${JSON.stringify(page)}; use one of home, earn, redeem, refer, activity`);
 		const current = mounted;
+		// The page may have restyled the brand colour since (a theme switch, an SPA route's CSS).
+		current.styles.set('on-primary', onPrimaryCss(current.mount.root));
 		current.launcher.setBusy(true);
 		const controller = await ensurePanel();
 		current.launcher.setBusy(false);
