@@ -1,0 +1,245 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { startApi, type Api } from './support/api';
+import { startFixture, type Fixture } from './support/fixture';
+import { currentPage, openHostile, tabToLauncher, tabToText } from './support/hostile';
+import { dialog, focusedElement, launcher, openPage } from './support/page';
+
+/*
+Issue #6, accessibility audit of the launcher and the panel shell: axe on the closed launcher in
+both schemes, reflow at 320 px and 200 % zoom, contrast of text on any brand colour, every page by
+keyboard. (The per-page axe runs live in a11y-panel.test.ts.)
+*/
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PAGES = ['Home', 'Earn', 'Redeem', 'Refer', 'Activity'];
+
+let browser: Browser;
+let api: Api;
+let fixture: Fixture;
+
+beforeAll(async () => {
+	api = await startApi();
+	fixture = await startFixture({ api: api.url, values: { BRAND: '' } });
+	browser = await launchChromium();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await fixture?.close();
+	await api?.close();
+});
+
+/** plain.html with extra attributes on the tag (fixture values are read per request; files run serially). */
+async function openPlain(attrs: string, context: BrowserContextOptions = {}) {
+	fixture.values.ATTRS = attrs;
+	const watched = await openPage(browser, `${fixture.url}/pages/plain.html`, context);
+	await launcher(watched.page).waitFor();
+	return watched;
+}
+
+interface AxeResult {
+	violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown; failureSummary: string }> }>;
+	passes: Array<{ id: string }>;
+}
+
+async function runAxe(page: Page): Promise<AxeResult> {
+	await page.addScriptTag({ content: axeSource });
+	return page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe;
+		const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+		return {
+			violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })),
+			passes: result.passes.map((p) => ({ id: p.id })),
+		};
+	});
+}
+
+describe('axe-core on the launcher (panel closed)', () => {
+	it.each([
+		['light system, colorScheme auto', 'light', '', 'light'],
+		['dark system, colorScheme auto', 'dark', '', 'dark'],
+		['light system, colorScheme "dark"', 'light', 'data-color-scheme="dark"', 'dark'],
+		['dark system, colorScheme "light"', 'dark', 'data-color-scheme="light"', 'light'],
+	] as const)('%s: 0 violations', async (_, system, attrs, scheme) => {
+		const { page, errors, close } = await openPlain(attrs, { colorScheme: system });
+		expect(await page.locator('rewards-widget').getAttribute('data-scheme')).toBe(scheme);
+		const result = await runAxe(page);
+		expect(result.violations).toEqual([]);
+		// The launcher was really audited: its name and contrast rules ran and passed.
+		expect(result.passes.map((p) => p.id)).toEqual(expect.arrayContaining(['button-name', 'color-contrast', 'target-size']));
+		expect(errors).toEqual([]);
+		await close();
+	});
+});
+
+/*
+Reflow (WCAG 1.4.10). Browser zoom makes the CSS viewport smaller and the device pixel ratio
+larger: a 1280×800 window at 200 % lays out in 640×400 CSS px, at 400 % in 320×200. So each case
+is a viewport of that CSS size with the matching deviceScaleFactor, which reflows exactly as zoom
+does. Emulation.setPageScaleFactor would not do: it is pinch-zoom, which magnifies without reflow.
+*/
+describe('reflow: no content lost, no horizontal scroll inside the panel', () => {
+	it.each([
+		['320 px wide (400 % of 1280×1024)', { width: 320, height: 256 }, 4],
+		['200 % zoom (1280×800 → 640×400)', { width: 640, height: 400 }, 2],
+	] as const)('%s, on every page', async (_, viewport, deviceScaleFactor) => {
+		const { page, errors, close } = await openPlain('', { viewport, deviceScaleFactor });
+		await launcher(page).click();
+		await dialog(page).waitFor({ state: 'visible' });
+		for (const name of PAGES) {
+			await page.locator('rewards-widget .panel-nav button', { hasText: name }).click();
+			expect(await currentPage(page)).toBe(name);
+			await page.waitForTimeout(50);
+			const report = await dialog(page).evaluate((panel) => {
+				const root = panel.getRootNode() as ShadowRoot;
+				const body = root.querySelector('.panel-body')!;
+				const nav = root.querySelector('.panel-nav')!;
+				const frame = panel.getBoundingClientRect();
+				const overflow = (el: Element) => ({ x: el.scrollWidth - el.clientWidth, y: el.scrollHeight - el.clientHeight });
+				// Anything with text or a role to play must sit inside the panel's width; only the
+				// body may scroll, and only vertically.
+				const clipped = [...panel.querySelectorAll<HTMLElement>('*')]
+					.filter((el) => el.getClientRects().length > 0 && (el.childElementCount === 0 || el.matches('button,a,input,select,textarea,[role]')))
+					.map((el) => ({ el, rect: el.getBoundingClientRect() }))
+					.filter(({ rect }) => rect.left < frame.left - 0.5 || rect.right > frame.right + 0.5)
+					.map(({ el, rect }) => `${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(rect.left)}..${Math.round(rect.right)}`);
+				return {
+					inViewport: frame.left >= 0 && frame.top >= 0 && frame.right <= innerWidth && frame.bottom <= innerHeight,
+					panel: overflow(panel),
+					bodyX: overflow(body).x,
+					navX: overflow(nav).x,
+					clipped,
+				};
+			});
+			expect(report, `${name} at ${viewport.width}×${viewport.height}`).toEqual({ inViewport: true, panel: { x: 0, y: 0 }, bodyX: 0, navX: 0, clipped: [] });
+		}
+		expect(errors).toEqual([]);
+		await close();
+	});
+});
+
+/** Text drawn on the brand colour, with both colours taken from computed styles in the page. */
+function textOnPrimary(page: Page) {
+	return page.evaluate(() => {
+		const root = document.querySelector('rewards-widget')!.shadowRoot!;
+		const channels = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
+		const opaque = (color: string) => color !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(color);
+		const relative = (color: string) => {
+			const [r, g, b] = channels(color).map((c) => {
+				const s = c / 255;
+				return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+			});
+			return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+		};
+		const ratio = (a: string, b: string) => {
+			const [hi, lo] = [relative(a), relative(b)].sort((x, y) => y - x);
+			return Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+		};
+		const backgroundOf = (el: Element) => {
+			for (let node: Element | null = el; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+				const background = getComputedStyle(node).backgroundColor;
+				if (opaque(background)) return background;
+			}
+			return 'rgb(255, 255, 255)';
+		};
+		const probe = document.createElement('i');
+		probe.style.color = 'var(--rewards-primary)';
+		root.append(probe);
+		const primary = getComputedStyle(probe).color;
+		probe.remove();
+		const texts = [...root.querySelectorAll<HTMLElement>('*')].filter((el) => el.getClientRects().length > 0 && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()));
+		return {
+			primary,
+			onPrimary: texts
+				.filter((el) => backgroundOf(el) === primary)
+				.map((el) => ({ what: `${el.tagName.toLowerCase()}.${el.className}`, color: getComputedStyle(el).color, ratio: ratio(getComputedStyle(el).color, primary) })),
+		};
+	});
+}
+
+describe('contrast of text on the brand colour', () => {
+	/** `whileClosed: false` checks only once the panel is open (the launcher is still drawn then). */
+	const check = async (page: Page, expectedPrimary: string, whileClosed = true) => {
+		await launcher(page).waitFor();
+		const closed = whileClosed ? await textOnPrimary(page) : { primary: expectedPrimary, onPrimary: [] };
+		expect(closed.primary).toBe(expectedPrimary);
+		await launcher(page).click();
+		await dialog(page).waitFor({ state: 'visible' });
+		const open = await textOnPrimary(page);
+		expect(open.primary).toBe(expectedPrimary);
+		const all = [...closed.onPrimary, ...open.onPrimary];
+		// The launcher label and the panel title are among them, so the check is never vacuous.
+		expect(all.map((t) => t.what)).toEqual(expect.arrayContaining(['span.label', 'h2.panel-title']));
+		for (const text of all) expect(text.ratio, `${text.what} ${text.color} on ${expectedPrimary}`).toBeGreaterThanOrEqual(4.5);
+	};
+
+	it.each([
+		['pale yellow', '#fff4b3', 'rgb(255, 244, 179)'],
+		['mid grey', '#808080', 'rgb(128, 128, 128)'],
+		['near-black', '#111111', 'rgb(17, 17, 17)'],
+	])('theme.primary %s %s: launcher label, panel title and buttons reach 4.5:1', async (_, hex, rgb) => {
+		const { page, errors, close } = await openPlain(`data-primary="${hex}"`);
+		await check(page, rgb);
+		expect(errors).toEqual([]);
+		await close();
+	});
+
+	it('a page-CSS override of --rewards-primary on rewards-widget (inline <style>)', async () => {
+		fixture.values.BRAND = '<style>rewards-widget { --rewards-primary: #ffd400; }</style>';
+		const { page, errors, close } = await openHostile(browser, fixture, 'hostile-brand');
+		await check(page, 'rgb(255, 212, 0)');
+		expect(errors).toEqual([]);
+		await close();
+	});
+
+	it('a page-CSS override in a stylesheet that arrives after the async widget has run', async () => {
+		fixture.values.BRAND = '<link rel="stylesheet" href="/pages/assets/hostile-brand.css" />';
+		const { page, errors, close } = await openHostile(browser, fixture, 'hostile-brand', {
+			// A slow CDN: the widget's async script runs while the theme's stylesheet is in flight.
+			setup: (p) => p.route('**/hostile-brand.css', async (route) => {
+				await new Promise((done) => setTimeout(done, 600));
+				await route.fallback();
+			}),
+		});
+		await check(page, 'rgb(255, 212, 0)');
+		expect(errors).toEqual([]);
+		await close();
+	});
+	it('a brand colour the page changes at run time is picked up when the panel opens', async () => {
+		fixture.values.BRAND = '<style>rewards-widget { --rewards-primary: #111111; }</style>';
+		const { page, errors, close } = await openHostile(browser, fixture, 'hostile-brand');
+		await launcher(page).waitFor();
+		// An SPA route or a theme switch restyles the widget after load: dark to pale yellow.
+		await page.evaluate(() => document.head.append(Object.assign(document.createElement('style'), { textContent: 'rewards-widget { --rewards-primary: #fff4b3 }' })));
+		await check(page, 'rgb(255, 244, 179)', false);
+		expect(errors).toEqual([]);
+		await close();
+	});
+});
+
+describe('keyboard only', () => {
+	it('opens from the launcher, reaches every page, closes with Escape, focus returns', async () => {
+		const { page, errors, close } = await openPlain('');
+		await tabToLauncher(page);
+		await page.keyboard.press('Enter');
+		await dialog(page).waitFor({ state: 'visible' });
+		expect(await focusedElement(page)).toMatchObject({ tag: 'h2' });
+		for (const [i, name] of [...PAGES.slice(1), PAGES[0]].entries()) {
+			await tabToText(page, name);
+			// Enter and Space both activate the nav buttons.
+			await page.keyboard.press(i % 2 ? 'Space' : 'Enter');
+			await expect.poll(() => currentPage(page)).toBe(name);
+			expect(await focusedElement(page)).toMatchObject({ tag: 'button', text: name });
+		}
+		await page.keyboard.press('Escape');
+		await dialog(page).waitFor({ state: 'hidden' });
+		expect(await focusedElement(page)).toMatchObject({ tag: 'button', className: 'launcher' });
+		expect(await launcher(page).getAttribute('aria-expanded')).toBe('false');
+		expect(errors).toEqual([]);
+		await close();
+	});
+});
