@@ -1,0 +1,238 @@
+import type { Diagnosis } from './diagnose';
+import type { RunResult } from './metrics';
+import { summarize, type Summary } from './stats';
+import type { Variant, VariantId } from './variants';
+
+type Unit = 'bytes' | 'ms' | 'count' | 'score';
+
+interface MetricDef {
+	key: string;
+	label: string;
+	unit: Unit;
+	get(run: RunResult): number | null | undefined;
+	/** Click metrics exist only where something is clicked, so they are absolute, not differences. */
+	absolute?: boolean;
+	/** A budget for our widget's variants, on the median (of the difference, unless absolute). */
+	target?: { max: number; variants: VariantId[]; text: string };
+	note?: string;
+}
+
+const WIDGET: VariantId[] = ['b', 'c'];
+
+export const METRICS: MetricDef[] = [
+	{ key: 'bytes', label: 'Transferred bytes', unit: 'bytes', get: (r) => r.bytes, note: 'CDP Network.loadingFinished encodedDataLength (headers + compressed body), all origins' },
+	{ key: 'requests', label: 'Requests', unit: 'count', get: (r) => r.requests },
+	{ key: 'scriptMs', label: 'Script time', unit: 'ms', get: (r) => r.scriptMs, target: { max: 20, variants: WIDGET, text: '≤ 20 ms' }, note: 'Performance.getMetrics ScriptDuration, whole visit, throttled ms' },
+	{ key: 'taskMs', label: 'Task time', unit: 'ms', get: (r) => r.taskMs, note: 'Performance.getMetrics TaskDuration, whole visit, throttled ms' },
+	{ key: 'longTasks', label: 'Long tasks after FCP', unit: 'count', get: (r) => r.longTasks, target: { max: 0, variants: WIDGET, text: '0' } },
+	{ key: 'tbt', label: 'TBT after FCP', unit: 'ms', get: (r) => r.tbt, target: { max: 0, variants: WIDGET, text: '0 ms' }, note: 'Σ (long task − 50 ms) for long tasks starting after FCP, load and click together' },
+	{ key: 'cls', label: 'CLS', unit: 'score', get: (r) => r.cls, target: { max: 0, variants: WIDGET, text: '0' }, note: 'worst session window of layout shifts without recent input' },
+	{ key: 'lcp', label: 'LCP', unit: 'ms', get: (r) => r.lcp, note: 'last largest-contentful-paint entry before any input' },
+	{ key: 'heapBytes', label: 'JS heap after GC', unit: 'bytes', get: (r) => r.heapBytes, target: { max: 1_000_000, variants: WIDGET, text: '≤ 1 MB' }, note: 'HeapProfiler.collectGarbage ×2, then JSHeapUsedSize' },
+	{ key: 'nodes', label: 'DOM nodes', unit: 'count', get: (r) => r.nodes, note: 'Performance.getMetrics Nodes after GC; counts shadow-root nodes too' },
+	{ key: 'clickToPainted', label: 'Click → panel painted', unit: 'ms', absolute: true, get: (r) => r.click?.clickToPainted, target: { max: 50, variants: ['c'], text: '≤ 50 ms' }, note: 'click timestamp → frame after the panel is open in the DOM has rendered' },
+	{ key: 'inputDelay', label: 'Click input delay', unit: 'ms', absolute: true, get: (r) => r.click?.inputDelay, note: 'Event Timing: processingStart − startTime' },
+	{ key: 'processing', label: 'Click processing', unit: 'ms', absolute: true, get: (r) => r.click?.processing, note: 'Event Timing: processingEnd − processingStart' },
+	{ key: 'presentation', label: 'Click presentation', unit: 'ms', absolute: true, get: (r) => r.click?.presentation, note: 'Event Timing: startTime + duration − processingEnd (next paint)' },
+	{ key: 'interaction', label: 'Click interaction (INP-style)', unit: 'ms', absolute: true, get: (r) => r.click?.interactionDuration, note: 'longest Event Timing entry of the click interaction' },
+];
+
+export interface Meta {
+	date: string;
+	command: string;
+	chromium: string;
+	cpu: string;
+	cores: number;
+	node: string;
+	os: string;
+	cpuThrottle: number;
+	viewport: { width: number; height: number };
+	runsPerVariant: number;
+	warmupRounds: number;
+	order: string;
+	origins: { page: string; widget: string; api: string };
+	widgetFiles: Record<string, number>;
+	wallSeconds: number;
+}
+
+interface MetricResult {
+	label: string;
+	unit: Unit;
+	absolute: boolean;
+	note?: string;
+	/** (a) absolute, (b)–(d) the paired difference from (a) in the same round (or absolute for click metrics). */
+	byVariant: Partial<Record<VariantId, Summary | null>>;
+}
+
+interface TargetResult {
+	metric: string;
+	variant: VariantId;
+	target: string;
+	median: number | null;
+	met: boolean | null;
+	missBy: number | null;
+}
+
+interface ControlResult {
+	metric: string;
+	clearlyWorse: boolean | null;
+	control: Summary | null;
+	worstWidget: { variant: VariantId; summary: Summary } | null;
+}
+
+export interface Report {
+	meta: Meta;
+	variants: Array<{ id: VariantId; label: string }>;
+	metrics: Record<string, MetricResult>;
+	targets: TargetResult[];
+	control: ControlResult[];
+	diagnosis: Diagnosis[];
+	runs: RunResult[];
+}
+
+function analyse(runs: RunResult[], variants: Variant[]): Pick<Report, 'metrics' | 'targets' | 'control'> {
+	const rounds = [...new Set(runs.map((r) => r.round))];
+	const find = (variant: VariantId, round: number) => runs.find((r) => r.variant === variant && r.round === round);
+	const metrics: Record<string, MetricResult> = {};
+	const targets: TargetResult[] = [];
+	const control: ControlResult[] = [];
+	for (const def of METRICS) {
+		const byVariant: MetricResult['byVariant'] = {};
+		for (const { id } of variants) {
+			const values = rounds.map((round) => {
+				const run = find(id, round);
+				const value = run ? def.get(run) : undefined;
+				if (value === undefined || value === null) return NaN;
+				if (id === 'a' || def.absolute) return value;
+				const base = find('a', round);
+				const baseValue = base ? def.get(base) : undefined;
+				return baseValue === undefined || baseValue === null ? NaN : value - baseValue;
+			});
+			byVariant[id] = summarize(values);
+		}
+		metrics[def.key] = { label: def.label, unit: def.unit, absolute: !!def.absolute, note: def.note, byVariant };
+		for (const variant of def.target?.variants ?? []) {
+			const median = byVariant[variant]?.median ?? null;
+			const met = median === null ? null : median <= def.target!.max + 1e-9;
+			targets.push({ metric: def.key, variant, target: def.target!.text, median, met, missBy: met === false ? median! - def.target!.max : null });
+		}
+		// "Clearly worse": the control's middle half lies entirely above our worst variant's middle half.
+		const widget = (def.absolute ? (['c'] as VariantId[]) : WIDGET)
+			.map((id) => ({ variant: id, summary: byVariant[id] }))
+			.filter((w): w is { variant: VariantId; summary: Summary } => !!w.summary)
+			.sort((x, y) => y.summary.p75 - x.summary.p75)[0] ?? null;
+		const d = byVariant.d ?? null;
+		control.push({ metric: def.key, control: d, worstWidget: widget, clearlyWorse: d && widget ? d.p25 > widget.summary.p75 : null });
+	}
+	return { metrics, targets, control };
+}
+
+export function buildReport(input: { meta: Meta; runs: RunResult[]; variants: Variant[]; diagnosis: Diagnosis[] }): Report {
+	return {
+		meta: input.meta,
+		variants: input.variants.map(({ id, label }) => ({ id, label })),
+		...analyse(input.runs, input.variants),
+		diagnosis: input.diagnosis,
+		runs: input.runs,
+	};
+}
+
+function format(raw: number, unit: Unit, signed: boolean): string {
+	// Differences smaller than the display precision read as zero, never as "−0.000".
+	const value = Math.abs(raw) < (unit === 'score' ? 0.0005 : unit === 'bytes' ? 50 : 0.05) ? 0 : raw;
+	const sign = value > 0 ? (signed ? '+' : '') : value < 0 ? '−' : signed ? '±' : '';
+	const v = Math.abs(value);
+	switch (unit) {
+		case 'bytes':
+			return Math.abs(v) >= 1e6 ? `${sign}${(v / 1e6).toFixed(2)} MB` : `${sign}${(v / 1000).toFixed(1)} kB`;
+		case 'ms':
+			return `${sign}${v < 10 && v !== 0 ? v.toFixed(1) : v.toFixed(0)} ms`;
+		case 'score':
+			return `${sign}${v.toFixed(3)}`;
+		default:
+			return `${sign}${Number.isInteger(v) ? v : v.toFixed(1)}`;
+	}
+}
+
+function bare(value: number, unit: Unit): string {
+	return format(value, unit, false).replace(/ (ms|kB|MB)$/, '');
+}
+
+function cell(summary: Summary | null | undefined, unit: Unit, signed: boolean): string {
+	if (!summary) return 'n/a';
+	const spread = summary.p25 === summary.p75 ? '' : ` [${bare(summary.p25, unit)} – ${bare(summary.p75, unit)}]`;
+	return `${format(summary.median, unit, signed)}${spread}`;
+}
+
+const mark = (met: boolean | null) => (met === null ? '?' : met ? '✔' : '✘');
+
+export function toMarkdown(report: Report): string {
+	const { meta } = report;
+	const label = (id: VariantId) => `(${id}) ${report.variants.find((v) => v.id === id)?.label ?? ''}`;
+	const lines: string[] = [];
+	lines.push('# Host-impact benchmark (issue #6)', '');
+	lines.push(`- Command: \`${meta.command}\``);
+	lines.push(`- Date: ${meta.date}`);
+	lines.push(`- Browser: Chromium ${meta.chromium}, headless, ${meta.cpuThrottle}× CPU throttle (\`Emulation.setCPUThrottlingRate\`), no network throttling, viewport ${meta.viewport.width}×${meta.viewport.height}`);
+	lines.push(`- Machine: ${meta.cpu}, ${meta.cores} cores · Node ${meta.node} · ${meta.os}`);
+	lines.push(`- Runs: ${meta.runsPerVariant} per variant, interleaved ${meta.order}, a fresh browser context each time, after ${meta.warmupRounds} discarded warm-up round(s); whole bench ${meta.wallSeconds.toFixed(0)} s`);
+	lines.push(`- Origins: page ${meta.origins.page} · widget (third party) ${meta.origins.widget} · loyalty API (reference server) ${meta.origins.api}`);
+	lines.push(`- Widget files: ${Object.entries(meta.widgetFiles).map(([file, size]) => `${file} ${(size / 1000).toFixed(1)} kB`).join(', ')} (uncompressed; served brotli/gzip)`);
+	lines.push('');
+	lines.push('(a) is absolute. (b)–(d) are the median of the per-round difference from (a) run in the same round, with the interquartile range in brackets. Click rows are absolute (only (c) and (d) click). Times are throttled milliseconds.', '');
+
+	const ids = report.variants.map((v) => v.id);
+	lines.push(`| Metric | Target for our widget | ${ids.map(label).join(' | ')} | (d) clearly worse? |`);
+	lines.push(`|---|---|${ids.map(() => '---').join('|')}|---|`);
+	for (const def of METRICS) {
+		const result = report.metrics[def.key];
+		const cells = ids.map((id) => {
+			const summary = result.byVariant[id];
+			const text = cell(summary, def.unit, id !== 'a' && !def.absolute);
+			const target = report.targets.find((t) => t.metric === def.key && t.variant === id);
+			return target ? `${text} ${mark(target.met)}` : text;
+		});
+		const control = report.control.find((c) => c.metric === def.key);
+		lines.push(`| ${def.label} | ${def.target ? `${def.absolute ? '' : 'added '}${def.target.text}` : '—'} | ${cells.join(' | ')} | ${mark(control?.clearlyWorse ?? null)} |`);
+	}
+	lines.push('');
+
+	lines.push('## Targets', '');
+	lines.push('| Target | Variant | Measured median | Met | Missed by |');
+	lines.push('|---|---|---|---|---|');
+	for (const target of report.targets) {
+		const def = METRICS.find((m) => m.key === target.metric)!;
+		const signed = !def.absolute;
+		lines.push(`| ${def.label} ${def.absolute ? '' : 'added '}${target.target} | ${label(target.variant)} | ${target.median === null ? 'n/a' : format(target.median, def.unit, signed)} | ${mark(target.met)} | ${target.missBy === null ? '' : format(target.missBy, def.unit, false)} |`);
+	}
+	const controlMisses = report.control.filter((c) => c.clearlyWorse === false);
+	lines.push(
+		`| (d) clearly worse on every axis | (d) | ${report.control.filter((c) => c.clearlyWorse).length} of ${report.control.filter((c) => c.clearlyWorse !== null).length} metrics | ${mark(controlMisses.length === 0)} | ${controlMisses.map((c) => METRICS.find((m) => m.key === c.metric)!.label).join(', ')} |`,
+	);
+	lines.push('', '"(d) clearly worse" means the control\'s interquartile range lies entirely above that of the worse of (b) and (c) (for click rows, above (c)).', '');
+
+	lines.push('## Where the widget spends main-thread time (traced diagnostic load, not part of the medians)', '');
+	for (const diagnosis of report.diagnosis) {
+		lines.push(`${label(diagnosis.variant as VariantId)}:`, '');
+		if (!diagnosis.tasks.length) lines.push('- no widget task of 1 ms or more', '');
+		for (const task of diagnosis.tasks) {
+			const file = task.url.replace(/^.*\//, '');
+			const forced = task.forced.map((f) => `${f.kind} ${f.durationMs.toFixed(1)} ms at ${f.at}`).join('; ');
+			lines.push(`- ${task.kind} ${file} at ${task.startMs.toFixed(0)} ms: ${task.durationMs.toFixed(1)} ms${task.durationMs >= 50 ? ' (a long task)' : ''}; style sheet parsing ${task.styleSheetParseMs.toFixed(1)} ms${forced ? `; ${forced}` : ''}`);
+		}
+		lines.push('');
+	}
+
+	lines.push('## Metric definitions', '');
+	for (const def of METRICS) if (def.note) lines.push(`- ${def.label}: ${def.note}.`);
+	lines.push('');
+	return lines.join('\n');
+}
+
+/** The table alone, for stdout. */
+export function tableOnly(markdown: string): string {
+	const lines = markdown.split('\n');
+	const start = lines.findIndex((l) => l.startsWith('| Metric'));
+	const end = lines.findIndex((l, i) => i > start && !l.startsWith('|'));
+	return lines.slice(start, end).join('\n');
+}
