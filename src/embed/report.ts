@@ -35,7 +35,9 @@ export function guard<Args extends unknown[], R>(report: Report, fn: (...args: A
 	return (...args) => {
 		try {
 			const result = fn(...args);
-			if (result instanceof Promise) result.catch(report);
+			// Any thenable, not `instanceof Promise`: pages that replace window.Promise (old
+			// polyfills, zone.js) make our async functions' native promises fail instanceof.
+			if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') (result as PromiseLike<unknown>).then(undefined, report);
 			return result;
 		} catch (error) {
 			report(error);
