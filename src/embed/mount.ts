@@ -1,3 +1,5 @@
+import { HOST_REATTACHED } from '../ui/panel-host';
+
 export const HOST_TAG = 'rewards-widget';
 
 export interface Mount {
@@ -19,7 +21,10 @@ export function mountHost(): Mount {
 	// The host is a child of <body>: watching <html> and <body> children (not the whole subtree)
 	// catches every way an SPA can drop it, without running on each of the page's own mutations.
 	const observer = new MutationObserver(() => {
-		if (!host.isConnected) attach();
+		if (!host.isConnected) {
+			attach();
+			root.dispatchEvent(new Event(HOST_REATTACHED));
+		}
 		observe();
 	});
 	const observe = () => {

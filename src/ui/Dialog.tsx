@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { trapTab } from './focus';
+import { HOST_REATTACHED } from './panel-host';
 
 interface DialogProps {
 	open: boolean;
@@ -21,6 +22,23 @@ export function Dialog({ open, labelledBy, onClose, children }: DialogProps) {
 		if (open && !dialog.open) dialog.showModal();
 		if (!open && dialog.open) dialog.close();
 	}, [open]);
+	useEffect(() => {
+		const dialog = ref.current;
+		const root = dialog?.getRootNode();
+		if (!dialog || !root) return;
+		// An SPA swapped <body> while the panel was open and the host was put back: the browser
+		// left the dialog open but non-modal (page not inert, focus lost, Escape unheard).
+		const reshow = () => {
+			if (!dialog.open || dialog.matches(':modal')) return;
+			dialog.close();
+			// showModal() remembers what has focus, and close() hands focus back to it. Focus was
+			// lost with the old body, so first put it on the control that opened us (the launcher).
+			(root as ParentNode).querySelector<HTMLElement>('[aria-haspopup="dialog"][aria-expanded="true"]')?.focus();
+			dialog.showModal();
+		};
+		root.addEventListener(HOST_REATTACHED, reshow);
+		return () => root.removeEventListener(HOST_REATTACHED, reshow);
+	}, []);
 	return (
 		<dialog
 			ref={ref}

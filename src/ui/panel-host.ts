@@ -38,5 +38,12 @@ export interface PanelController {
 	destroy(): void;
 }
 
+/**
+Dispatched on the shadow root (not composed: the page never hears it) when an SPA took the host
+out of the document and the embed put it back. The browser drops a removed modal dialog from the
+top layer, so the panel listens for this to show itself modally again.
+*/
+export const HOST_REATTACHED = 'rewards-host-reattached';
+
 /** The panel chunk's only export. */
 export type MountPanel = (host: PanelHost) => PanelController;

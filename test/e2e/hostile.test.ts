@@ -5,7 +5,7 @@ import { launchChromium } from '../support/chromium';
 import { startApi, type Api } from './support/api';
 import { startFixture, type Fixture } from './support/fixture';
 import { currentPage, hitAt, hitAtCentre, intersects, keyboardRoundTrip, launcherMetrics, listenerCounter, openHostile, probeStyles, type HostileVisit } from './support/hostile';
-import { dialog, launcher, openPage } from './support/page';
+import { dialog, focusedElement, launcher, openPage } from './support/page';
 
 /*
 Issue #6, hostile storefronts: for each page, the launcher shows where configured and takes a
@@ -263,6 +263,31 @@ describe('hostile storefronts', () => {
 			await expect.poll(() => hosts(page)).toEqual({ count: 1, same: true, inBody: true });
 			await exerciseWidget(page, before);
 			expect(errors).toEqual(before.errors);
+			await close();
+		});
+
+		it('an SPA that swaps the body while the panel is open gets the panel back as a modal', async () => {
+			const { page, errors, close } = await openHostile(browser, fixture, 'hostile-spa');
+			await launcher(page).click();
+			await dialog(page).waitFor({ state: 'visible' });
+			const state = () =>
+				page.evaluate(() => {
+					const root = document.querySelector('rewards-widget')!.shadowRoot!;
+					const panel = root.querySelector('dialog')!;
+					return { open: panel.open, modal: panel.matches(':modal'), focusInside: panel.contains(root.activeElement), overflow: document.documentElement.style.overflow };
+				});
+			expect(await state()).toEqual({ open: true, modal: true, focusInside: true, overflow: 'hidden' });
+			// A route change re-renders the body under the open panel, then the body element itself.
+			await page.evaluate(() => (window as unknown as { router: { replaceBodyContent(html: string): void } }).router.replaceBodyContent('<main><h1>Cart</h1><a href="#top">Top</a></main>'));
+			await expect.poll(state).toEqual({ open: true, modal: true, focusInside: true, overflow: 'hidden' });
+			await page.evaluate(() => (window as unknown as { router: { replaceBody(html: string): void } }).router.replaceBody('<main><h1>Checkout</h1><a href="#top">Top</a></main>'));
+			await expect.poll(state).toEqual({ open: true, modal: true, focusInside: true, overflow: 'hidden' });
+			// Still a working modal: Escape closes, focus returns, the page scrolls again.
+			await page.keyboard.press('Escape');
+			await dialog(page).waitFor({ state: 'hidden' });
+			expect(await focusedElement(page)).toMatchObject({ tag: 'button', className: 'launcher' });
+			expect((await state()).overflow).toBe('');
+			expect(errors).toEqual([]);
 			await close();
 		});
 
