@@ -8,16 +8,19 @@ import type { Variant } from './variants';
 
 /*
 A separate, traced page load per widget variant (tracing slows the page, so none of these numbers
-enter the medians). It answers "which of our code makes the main thread busy": the widget's
-top-level tasks, and inside them forced style/layout and style sheet parsing, with the JS frame
-that forced them mapped back to src/ through the build's source maps.
+enter the medians). It answers "which of our code makes the main thread busy": every main-thread
+task of 5 ms or more that runs widget code, the widget's own script time in it, and the style and
+layout our calls force synchronously, with the JS line that forced them mapped back to src/
+through the build's source maps.
 */
 
 export interface WidgetTask {
-	kind: string;
-	url: string;
+	/** What started the task: script evaluation, an event (with its type), a timer, a frame callback… */
+	trigger: string;
 	startMs: number;
 	durationMs: number;
+	/** Time inside the widget's own script calls in this task, by file. */
+	scripts: Record<string, number>;
 	forced: Array<{ kind: string; durationMs: number; at: string }>;
 	styleSheetParseMs: number;
 }
@@ -27,6 +30,13 @@ export interface Diagnosis {
 	tasks: WidgetTask[];
 }
 
+interface Frame {
+	url: string;
+	lineNumber: number;
+	columnNumber: number;
+	functionName: string;
+}
+
 interface TraceEvent {
 	name: string;
 	ph: string;
@@ -34,10 +44,11 @@ interface TraceEvent {
 	dur?: number;
 	pid: number;
 	tid: number;
-	args?: { data?: { url?: string; stackTrace?: Array<{ url: string; lineNumber: number; columnNumber: number; functionName: string }> }; beginData?: { stackTrace?: Array<{ url: string; lineNumber: number; columnNumber: number; functionName: string }> } };
+	args?: { data?: { url?: string; type?: string; stackTrace?: Frame[] }; beginData?: { stackTrace?: Frame[] } };
 }
 
-const TOP_LEVEL = new Set(['EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'TimerFire', 'EventDispatch', 'FireAnimationFrame', 'FireIdleCallback', 'RunMicrotasks']);
+const SCRIPT_CALLS = new Set(['EvaluateScript', 'v8.evaluateModule', 'FunctionCall']);
+const TRIGGERS = new Set(['EvaluateScript', 'v8.evaluateModule', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'FireIdleCallback', 'RunMicrotasks', 'ParseHTML']);
 
 export async function diagnose(options: { browser: Browser; url: string; widgetOrigin: string; distDir: string; variant: Variant }): Promise<Diagnosis> {
 	const { browser, url, widgetOrigin, distDir } = options;
@@ -57,7 +68,7 @@ export async function diagnose(options: { browser: Browser; url: string; widgetO
 		const page = await context.newPage();
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
-		await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'blink', 'v8.execute'] });
+		await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'blink', 'v8.execute'] });
 		await page.goto(url, { waitUntil: 'load' });
 		await page.waitForTimeout(2500);
 		if (options.variant.click) {
@@ -68,28 +79,38 @@ export async function diagnose(options: { browser: Browser; url: string; widgetO
 		const parse = traceEvents.find((e) => e.name === 'ParseHTML');
 		if (!parse) return { variant, tasks: [] };
 		const main = traceEvents.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && e.dur !== undefined);
-		const ours = (e: TraceEvent) => (e.args?.data?.url ?? '').startsWith(widgetOrigin);
-		const candidates = main.filter((e) => TOP_LEVEL.has(e.name) && ours(e));
-		const outermost = candidates.filter((e) => !main.some((o) => o !== e && TOP_LEVEL.has(o.name) && o.ts <= e.ts && o.ts + o.dur! >= e.ts + e.dur! && o.dur! > e.dur!));
+		const within = (outer: TraceEvent) => (e: TraceEvent) => e !== outer && e.ts >= outer.ts && e.ts + e.dur! <= outer.ts + outer.dur!;
+		const ours = (e: TraceEvent) => SCRIPT_CALLS.has(e.name) && (e.args?.data?.url ?? '').startsWith(widgetOrigin);
 		const tasks: WidgetTask[] = [];
-		for (const task of outermost) {
-			const inside = main.filter((e) => e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!);
-			const forced: WidgetTask['forced'] = [];
-			for (const e of inside.filter((x) => (x.name === 'UpdateLayoutTree' || x.name === 'Layout') && x.dur! >= 500)) {
-				const stack = e.args?.data?.stackTrace ?? e.args?.beginData?.stackTrace ?? [];
-				const frame = stack.find((f) => f.url.startsWith(widgetOrigin));
-				forced.push({ kind: e.name === 'Layout' ? 'forced layout' : 'forced style recalc', durationMs: e.dur! / 1000, at: frame ? await original(frame) : '(no stack)' });
+		for (const task of main.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')) {
+			const inside = main.filter(within(task));
+			const calls = inside.filter(ours).filter((call, _, all) => !all.some((other) => other !== call && within(other)(call)));
+			if (!calls.length || task.dur! < 5000) continue;
+			const scripts: Record<string, number> = {};
+			for (const call of calls) {
+				const file = call.args!.data!.url!.slice(widgetOrigin.length + 1);
+				scripts[file] = (scripts[file] ?? 0) + call.dur! / 1000;
 			}
+			// Style and layout done synchronously inside our calls (forced), with the JS line that forced it.
+			const forced: WidgetTask['forced'] = [];
+			for (const e of inside.filter((x) => (x.name === 'UpdateLayoutTree' || x.name === 'Layout') && x.dur! >= 1000 && calls.some((call) => within(call)(x)))) {
+				const frame = (e.args?.data?.stackTrace ?? e.args?.beginData?.stackTrace ?? []).find((f) => f.url.startsWith(widgetOrigin));
+				forced.push({ kind: e.name === 'Layout' ? 'layout' : 'style recalc', durationMs: e.dur! / 1000, at: frame ? await original(frame) : '(no JS stack)' });
+			}
+			// The innermost event, timer or callback that led to our first call names the task.
+			const cause = inside
+				.filter((e) => TRIGGERS.has(e.name) && (e === calls[0] || within(e)(calls[0])))
+				.sort((x, y) => x.dur! - y.dur!)[0] ?? calls[0];
 			tasks.push({
-				kind: task.name,
-				url: task.args?.data?.url ?? '',
+				trigger: `${cause.name}${cause.args?.data?.type ? ` ${cause.args.data.type}` : ''}`,
 				startMs: (task.ts - parse.ts) / 1000,
 				durationMs: task.dur! / 1000,
+				scripts,
 				forced,
-				styleSheetParseMs: inside.filter((e) => e.name === 'CSSParserImpl::parseStyleSheet').reduce((s, e) => s + e.dur! / 1000, 0),
+				styleSheetParseMs: inside.filter((e) => e.name === 'CSSParserImpl::parseStyleSheet' && calls.some((call) => within(call)(e))).reduce((sum, e) => sum + e.dur! / 1000, 0),
 			});
 		}
-		return { variant, tasks: tasks.filter((t) => t.durationMs >= 1) };
+		return { variant, tasks };
 	} finally {
 		await context.close();
 	}

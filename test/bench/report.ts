@@ -214,11 +214,12 @@ export function toMarkdown(report: Report): string {
 	lines.push('## Where the widget spends main-thread time (traced diagnostic load, not part of the medians)', '');
 	for (const diagnosis of report.diagnosis) {
 		lines.push(`${label(diagnosis.variant as VariantId)}:`, '');
-		if (!diagnosis.tasks.length) lines.push('- no widget task of 1 ms or more', '');
+		if (!diagnosis.tasks.length) lines.push('- no task of 5 ms or more runs widget code');
 		for (const task of diagnosis.tasks) {
-			const file = task.url.replace(/^.*\//, '');
-			const forced = task.forced.map((f) => `${f.kind} ${f.durationMs.toFixed(1)} ms at ${f.at}`).join('; ');
-			lines.push(`- ${task.kind} ${file} at ${task.startMs.toFixed(0)} ms: ${task.durationMs.toFixed(1)} ms${task.durationMs >= 50 ? ' (a long task)' : ''}; style sheet parsing ${task.styleSheetParseMs.toFixed(1)} ms${forced ? `; ${forced}` : ''}`);
+			const scripts = Object.entries(task.scripts).map(([file, ms]) => `${file} ${ms.toFixed(1)} ms`).join(', ');
+			const forced = task.forced.map((f) => `${f.kind} ${f.durationMs.toFixed(1)} ms forced at ${f.at}`).join('; ');
+			const parsing = task.styleSheetParseMs >= 0.5 ? `; CSS parsing ${task.styleSheetParseMs.toFixed(1)} ms` : '';
+			lines.push(`- at ${task.startMs.toFixed(0)} ms, ${task.trigger}: task ${task.durationMs.toFixed(1)} ms${task.durationMs >= 50 ? ' (long task)' : ''}; widget script ${scripts}${parsing}${forced ? `; ${forced}` : ''}`);
 		}
 		lines.push('');
 	}
