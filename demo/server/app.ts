@@ -1,0 +1,125 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { migrate } from './db/migrate';
+import { openDatabase } from './db/open';
+import { loadContract, type Contract } from './http/contract';
+import { trackInFlight } from './http/graceful-close';
+import { handlers } from './http/handlers';
+import { createPipeline } from './http/pipeline';
+import { createRateLimiter } from './http/rate-limit';
+import type { StoreDefinition } from './program/definition';
+import { createStoreDirectory, upsertStore } from './program/store';
+import { validateStoreDefinition } from './program/validate-definition';
+import { seedDemo } from './seed/seed';
+
+export interface StartServerOptions {
+	/** 0 picks a free port. Default 8787. */
+	port?: number;
+	/** Default 127.0.0.1. */
+	host?: string;
+	/** postgres://… to use PostgreSQL; otherwise the embedded PGlite. */
+	databaseUrl?: string;
+	/** PGlite's data directory; omit it (and databaseUrl) for an in-memory database. */
+	dataDir?: string;
+	/** Create the demo store (and its shoppers, on an empty database). */
+	seed?: boolean;
+	/** Enable POST /v1/dev/stores/{storeKey}/token. Never in production. */
+	devTokens?: boolean;
+	/** Exact origins allowed for every store, on top of each store's own; '*' allows any (tests only). */
+	allowedOrigins?: string[];
+	/** The demo storefront's base URL, for the demo store's links and CORS origin. */
+	storefrontUrl?: string;
+	/** Requests per minute per client IP and per customer; false disables both. */
+	rateLimit?: false | { perIpPerMinute: number; perCustomerPerMinute: number };
+	/** One line per request on stdout. */
+	log?: boolean;
+	/** Stores to create or update at start (REWARDS_STORE_CONFIG). */
+	stores?: StoreDefinition[];
+	/** Largest request body in bytes. Default 16 KB. */
+	bodyLimitBytes?: number;
+	/** Requests allowed to wait for the database before 503 `overloaded`. Default 1000. */
+	maxQueuedRequests?: number;
+	/** PostgreSQL pool size. Default 10. */
+	poolSize?: number;
+	/** Trust X-Forwarded-For for the client address (behind your own load balancer). */
+	trustProxy?: boolean;
+	/** How long close() lets in-flight requests finish. Default 10 s. */
+	drainTimeoutMs?: number;
+}
+
+export interface RunningServer {
+	/** e.g. http://127.0.0.1:8787 */
+	url: string;
+	port: number;
+	/** Stops accepting, drains in-flight requests, closes the database. Safe to call twice. */
+	close(): Promise<void>;
+	/** Runs SQL on the server's database (tests, tooling). */
+	query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export const DEFAULT_RATE_LIMIT = { perIpPerMinute: 1200, perCustomerPerMinute: 300 };
+
+let contract: Contract | undefined;
+
+/**
+Starts the reference loyalty server: opens (and migrates) the database, optionally seeds the demo
+store, and listens. Resolves once it accepts connections.
+*/
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+	contract ??= loadContract();
+	const missing = contract.operations.filter((operation) => !handlers[operation.id]).map((operation) => operation.id);
+	if (missing.length) throw new Error(`No handler for ${missing.join(', ')}`);
+	for (const definition of options.stores ?? []) validateStoreDefinition(definition);
+
+	const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, maxWaiting: options.maxQueuedRequests ?? 1000, poolSize: options.poolSize });
+	try {
+		await migrate(db);
+		if (options.seed) await seedDemo(db, options.storefrontUrl);
+		for (const definition of options.stores ?? []) await db.transaction((tx) => upsertStore(tx, definition));
+	} catch (error) {
+		await db.close();
+		throw error;
+	}
+
+	let closing = false;
+	const limits = options.rateLimit === false ? undefined : (options.rateLimit ?? DEFAULT_RATE_LIMIT);
+	const pipeline = createPipeline({
+		contract,
+		handlers,
+		services: { db, stores: createStoreDirectory(db), devTokens: Boolean(options.devTokens) },
+		serverOrigins: options.allowedOrigins ?? [],
+		bodyLimit: options.bodyLimitBytes ?? 16 * 1024,
+		ipLimiter: limits && limits.perIpPerMinute > 0 ? createRateLimiter(limits.perIpPerMinute) : undefined,
+		customerLimiter: limits && limits.perCustomerPerMinute > 0 ? createRateLimiter(limits.perCustomerPerMinute) : undefined,
+		trustProxy: Boolean(options.trustProxy),
+		log: Boolean(options.log),
+		isClosing: () => closing,
+	});
+
+	const server = createServer((request, response) => void pipeline(request, response));
+	server.keepAliveTimeout = 5_000;
+	server.headersTimeout = 10_000;
+	server.requestTimeout = 30_000;
+	const inFlight = trackInFlight(server);
+	const host = options.host ?? '127.0.0.1';
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 8787, host, () => resolve());
+	});
+	const { port } = server.address() as AddressInfo;
+
+	let closed: Promise<void> | undefined;
+	return {
+		url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+		port,
+		query: (sql, params) => db.query(sql, params),
+		close() {
+			closed ??= (async () => {
+				closing = true;
+				await inFlight.drain(options.drainTimeoutMs ?? 10_000);
+				await db.close();
+			})();
+			return closed;
+		},
+	};
+}

@@ -1,0 +1,45 @@
+import { errors, jwtVerify } from 'jose';
+import type { CustomerIdentity } from '../customers/identity';
+import type { Store } from '../program/store';
+import { MAX_TOKEN_TTL_SECONDS } from '../token';
+import { ApiError } from './errors';
+
+const CLOCK_SKEW_SECONDS = 30;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}$/;
+
+function invalid(message: string): ApiError {
+	return new ApiError('invalid_token', message, undefined, { 'WWW-Authenticate': `Bearer error="invalid_token"` });
+}
+
+/**
+Verifies `Authorization: Bearer <jwt>` for `store`: HS256 only (so `none` and RS/HS confusion
+fail), signed with the store secret, audience = the store key, not expired, and living at most an
+hour. Answers 401 `token_expired` or `invalid_token`.
+*/
+export async function authenticate(authorization: string | undefined, store: Store): Promise<CustomerIdentity> {
+	const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+	if (!token) throw invalid('A customer token is required: Authorization: Bearer <token>.');
+	let payload;
+	try {
+		({ payload } = await jwtVerify(token, store.signingKey, {
+			algorithms: ['HS256'],
+			audience: store.key,
+			requiredClaims: ['sub', 'exp'],
+			clockTolerance: CLOCK_SKEW_SECONDS,
+		}));
+	} catch (error) {
+		if (error instanceof errors.JWTExpired) {
+			throw new ApiError('token_expired', 'The customer token has expired.', undefined, { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="expired"` });
+		}
+		throw invalid('The customer token is not valid for this store.');
+	}
+	const now = Math.floor(Date.now() / 1000);
+	const lifetime = payload.iat === undefined ? payload.exp! - now : payload.exp! - payload.iat;
+	if (payload.exp! - now > MAX_TOKEN_TTL_SECONDS + CLOCK_SKEW_SECONDS || lifetime > MAX_TOKEN_TTL_SECONDS) {
+		throw invalid(`Customer tokens may live at most ${MAX_TOKEN_TTL_SECONDS} seconds.`);
+	}
+	const { sub, email } = payload;
+	if (typeof sub !== 'string' || sub.length === 0 || sub.length > 128 || /[\u0000-\u001f]/.test(sub)) throw invalid('The token subject must be a customer id of 1–128 characters.');
+	if (typeof email !== 'string' || email.length > 254 || !EMAIL.test(email)) throw invalid('The token must carry the customer’s email.');
+	return { customerId: sub, email };
+}

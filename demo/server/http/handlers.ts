@@ -1,0 +1,85 @@
+import type { components } from '../../../src/api/schema';
+import { listActivity } from '../activity/list-activity';
+import { completeAction } from '../customers/complete-action';
+import { readCustomer } from '../customers/customer-view';
+import { setBirthday } from '../customers/set-birthday';
+import { recordEvents } from '../events/record-events';
+import { receiveOrder } from '../orders/receive-order';
+import { programView } from '../program/program-view';
+import { claimReferral } from '../referrals/claim-referral';
+import { redeem } from '../rewards/redeem';
+import { mintCustomerToken } from '../token';
+import { CONTRACT_BYTES } from './contract';
+import type { Handler, RequestContext } from './types';
+
+type Schemas = components['schemas'];
+
+// The pipeline guarantees these for the operations that need them (store routes, customer auth).
+const storeOf = (request: RequestContext) => request.store!;
+const identityOf = (request: RequestContext) => request.identity!;
+
+const DEV_TOKEN_TTL_SECONDS = 3600;
+
+/** One handler per operationId of the contract; the server refuses to start if one is missing. */
+export const handlers: Record<string, Handler> = {
+	getOpenApiDocument: async () => ({ status: 200, raw: CONTRACT_BYTES, headers: { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' } }),
+
+	getHealth: async (_request, { db }) => {
+		await db.query('select 1');
+		return { status: 200, body: { status: 'ok' } satisfies Schemas['Health'] };
+	},
+
+	getProgram: async (request) => ({
+		status: 200,
+		body: programView(storeOf(request), request.locale),
+		headers: { 'Cache-Control': 'public, max-age=60', Vary: 'Origin, Accept-Language' },
+	}),
+
+	getCustomer: async (request, { db }) => ({ status: 200, body: await readCustomer(db, storeOf(request), identityOf(request), request.locale) }),
+
+	listActivity: async (request, { db }) => ({
+		status: 200,
+		body: await listActivity(db, storeOf(request), identityOf(request), {
+			cursor: request.query.cursor as string | undefined,
+			limit: request.query.limit as number,
+			locale: request.locale,
+		}),
+	}),
+
+	completeAction: async (request, { db }) => ({ status: 201, body: await completeAction(db, storeOf(request), identityOf(request), request.path.ruleKey) }),
+
+	setBirthday: async (request, { db }) => {
+		await setBirthday(db, storeOf(request), identityOf(request), request.body as Schemas['BirthdayRequest']);
+		return { status: 200, body: await readCustomer(db, storeOf(request), identityOf(request), request.locale) };
+	},
+
+	redeemReward: async (request, { db }) =>
+		redeem(db, storeOf(request), identityOf(request), request.headers['Idempotency-Key'] as string, request.body as Schemas['RedemptionRequest'], request.locale),
+
+	claimReferral: async (request, { db }) => ({
+		status: 201,
+		body: await claimReferral(db, storeOf(request), request.body as Schemas['ReferralClaimRequest'], request.locale, request.identity),
+	}),
+
+	receiveOrderWebhook: async (request, { db }) => ({ status: 200, body: await receiveOrder(db, storeOf(request), request.body as Schemas['OrderWebhook']) }),
+
+	recordEvents: async (request, { db }) => ({
+		status: 202,
+		body: { accepted: await recordEvents(db, storeOf(request), request.body as Schemas['EventBatch'], request.identity) } satisfies Schemas['EventsAccepted'],
+	}),
+
+	createDevToken: async (request, { db }) => {
+		const store = storeOf(request);
+		const { customerId, email } = request.body as Schemas['DevTokenRequest'];
+		const [known] = email ? [] : await db.query<{ email: string }>('select email from customers where store_id = $1 and external_id = $2', [store.id, customerId]);
+		const token = await mintCustomerToken({
+			storeKey: store.key,
+			secret: store.secret,
+			customerId,
+			email: email ?? known?.email ?? `${customerId.replace(/[^\w.+-]/g, '_')}@example.com`,
+			ttlSeconds: DEV_TOKEN_TTL_SECONDS,
+		});
+		const expiresAt = new Date(Date.now() + DEV_TOKEN_TTL_SECONDS * 1000).toISOString();
+		return { status: 200, body: { token, expiresAt } satisfies Schemas['DevTokenResult'] };
+	},
+};

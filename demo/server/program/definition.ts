@@ -1,0 +1,68 @@
+/** A text per locale, e.g. { en: 'Follow us', fr: 'Suivez-nous' }; must include the store's default locale. */
+export type LocalizedText = Record<string, string>;
+
+export type EarnRuleKind = 'order' | 'signup' | 'instagram_follow' | 'birthday' | 'referral';
+export type RewardKind = 'fixed_amount' | 'percent' | 'free_shipping' | 'free_product' | 'variable';
+
+export interface EarnRuleDefinition {
+	key: string;
+	kind: EarnRuleKind;
+	/** Points awarded; per whole currency unit for `order`; the referrer's reward for `referral`. */
+	points: number;
+	title: LocalizedText;
+	description?: LocalizedText;
+	/** `instagram_follow` only. */
+	profileUrl?: string;
+	/** `referral` only: the referred friend's amount off their first order. */
+	friendGift?: { amount: number; minOrderAmount: number; title: LocalizedText };
+}
+
+export interface RewardDefinition {
+	id: string;
+	kind: RewardKind;
+	title: LocalizedText;
+	description?: LocalizedText;
+	/** The cost, for every kind but `variable`. */
+	points?: number;
+	amount?: number;
+	percent?: number;
+	productName?: LocalizedText;
+	pointsPerUnit?: number;
+	unitAmount?: number;
+	minPoints?: number;
+	maxPoints?: number;
+	stepPoints?: number;
+	minOrderAmount?: number;
+}
+
+export interface TierDefinition {
+	key: string;
+	name: LocalizedText;
+	threshold: number;
+}
+
+/**
+Everything a store is, in the shape of REWARDS_STORE_CONFIG files. Amounts are integers in
+the currency's minor units.
+*/
+export interface StoreDefinition {
+	key: string;
+	secret: string;
+	name: LocalizedText;
+	currency: string;
+	defaultLocale: string;
+	/** Exact origins (scheme://host[:port]) allowed to call the API from a browser. */
+	allowedOrigins: string[];
+	joinUrl: string;
+	signInUrl: string;
+	/** A URL with `{code}` where the shopper's referral code goes. */
+	referralLinkTemplate: string;
+	earnRules: EarnRuleDefinition[];
+	rewards: RewardDefinition[];
+	tiers: TierDefinition[];
+}
+
+/** Rules a shopper completes themselves through completeAction; the server awards the others. */
+export const CLAIMABLE_KINDS: ReadonlySet<EarnRuleKind> = new Set(['instagram_follow']);
+/** Rules awarded at most once per customer. */
+export const ONE_TIME_KINDS: ReadonlySet<EarnRuleKind> = new Set(['signup', 'instagram_follow']);

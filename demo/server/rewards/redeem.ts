@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import type { components } from '../../../src/api/schema';
+import { newCouponCode } from '../codes';
+import { inTransactionRetryingCodes, lockOrEnrol, pointsOf } from '../customers/repository';
+import type { CustomerIdentity } from '../customers/identity';
+import type { Database, Queryable } from '../db/types';
+import { ApiError, invalidField } from '../http/errors';
+import type { RewardDefinition } from '../program/definition';
+import type { Store } from '../program/store';
+import { COUPON_COLUMNS, couponView, type CouponRow } from './coupon-view';
+
+type RedemptionRequest = components['schemas']['RedemptionRequest'];
+
+/** The response to send: a redemption's outcome is stored whole so a retry gets it byte for byte. */
+export interface StoredResponse {
+	status: number;
+	body: unknown;
+}
+
+interface Priced {
+	reward: RewardDefinition;
+	cost: number;
+	coupon: { kind: CouponRow['kind']; amount: number | null; percent: number | null };
+}
+
+/** Checks the reward exists and the points requested fit it; answers what it costs and grants. */
+function price(store: Store, request: RedemptionRequest): Priced {
+	const reward = store.rewards.get(request.rewardId);
+	if (!reward) throw new ApiError('not_found', `No reward ${request.rewardId}.`);
+	if (reward.kind !== 'variable') {
+		if (request.points !== undefined) throw invalidField('body', '/points', `is only for variable rewards; ${reward.id} costs ${reward.points} points`);
+		return {
+			reward,
+			cost: reward.points!,
+			coupon: { kind: reward.kind, amount: reward.amount ?? null, percent: reward.percent ?? null },
+		};
+	}
+	const { points } = request;
+	const { minPoints, maxPoints, stepPoints, pointsPerUnit, unitAmount } = reward as Required<RewardDefinition>;
+	if (points === undefined) throw invalidField('body', '/points', 'is required for a variable reward');
+	if (points < minPoints || points > maxPoints) throw invalidField('body', '/points', `must be between ${minPoints} and ${maxPoints}`);
+	if ((points - minPoints) % stepPoints !== 0) throw invalidField('body', '/points', `must be a multiple of ${stepPoints}`);
+	return { reward, cost: points, coupon: { kind: 'fixed_amount', amount: (points / pointsPerUnit) * unitAmount, percent: null } };
+}
+
+function hashOf(request: RedemptionRequest): string {
+	// Key order and whitespace must not make two equal bodies differ.
+	const canonical = JSON.stringify({ rewardId: request.rewardId, points: request.points ?? null });
+	return createHash('sha256').update(canonical).digest('hex');
+}
+
+async function issueCoupon(tx: Queryable, store: Store, customerId: string, priced: Priced, ledgerEntryId: string): Promise<CouponRow> {
+	const { reward, coupon } = priced;
+	const [row] = await tx.query<CouponRow>(
+		`insert into coupons (store_id, code, source, customer_id, ledger_entry_id, reward_id, title, kind, amount, percent, product_name, min_order_amount, currency)
+		values ($1, $2, 'redemption', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning ${COUPON_COLUMNS}`,
+		[
+			store.id,
+			newCouponCode(),
+			customerId,
+			ledgerEntryId,
+			reward.id,
+			JSON.stringify(reward.title),
+			coupon.kind,
+			coupon.amount,
+			coupon.percent,
+			reward.productName ? JSON.stringify(reward.productName) : null,
+			reward.minOrderAmount ?? null,
+			store.currency,
+		],
+	);
+	return row;
+}
+
+/**
+Spends points on a reward: under the customer's row lock, replays a stored response for a known
+Idempotency-Key (422 if the body differs), checks the balance, then appends the debit, issues the
+coupon and stores the response, all in one transaction, so there is never a debit without its
+coupon, a coupon without its debit, or a second debit for one key.
+*/
+export async function redeem(db: Database, store: Store, identity: CustomerIdentity, idempotencyKey: string, request: RedemptionRequest, locale: string): Promise<StoredResponse> {
+	const priced = price(store, request);
+	const requestHash = hashOf(request);
+	return inTransactionRetryingCodes(db, async (tx) => {
+		const customer = await lockOrEnrol(tx, store, identity);
+		const [previous] = await tx.query<{ request_hash: string; status: number; body: unknown }>(
+			'select request_hash, status, body from idempotency_keys where customer_id = $1 and key = $2',
+			[customer.id, idempotencyKey],
+		);
+		if (previous) {
+			if (previous.request_hash !== requestHash) throw new ApiError('idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
+			return { status: previous.status, body: previous.body };
+		}
+
+		const { balance } = await pointsOf(tx, customer.id);
+		let response: StoredResponse;
+		if (balance < priced.cost) {
+			response = { status: 409, body: new ApiError('insufficient_points', `This reward costs ${priced.cost} points; the balance is ${balance}.`).body };
+		} else {
+			const [debit] = await tx.query<{ id: string }>(
+				`insert into ledger (customer_id, points, kind, reward_id) values ($1, $2, 'redemption', $3) returning id::text as id`,
+				[customer.id, -priced.cost, priced.reward.id],
+			);
+			const coupon = await issueCoupon(tx, store, customer.id, priced, debit.id);
+			const body: components['schemas']['RedemptionResult'] = { coupon: couponView(store, coupon, locale), pointsSpent: priced.cost, balance: balance - priced.cost };
+			response = { status: 201, body };
+		}
+		await tx.query('insert into idempotency_keys (customer_id, key, request_hash, status, body) values ($1, $2, $3, $4, $5)', [
+			customer.id,
+			idempotencyKey,
+			requestHash,
+			response.status,
+			JSON.stringify(response.body),
+		]);
+		return response;
+	});
+}

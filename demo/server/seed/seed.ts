@@ -1,0 +1,20 @@
+import type { Database } from '../db/types';
+import { upsertStore } from '../program/store';
+import { validateStoreDefinition } from '../program/validate-definition';
+import { seedDemoShoppers } from './demo-shoppers';
+import { demoStoreDefinition } from './demo-store';
+
+/**
+Creates the demo store with its shoppers on an empty database, in one transaction. On later
+starts only the store's definition is refreshed (e.g. a new storefront URL); shoppers and their
+history are never touched again.
+*/
+export async function seedDemo(db: Database, storefrontUrl?: string): Promise<{ created: boolean }> {
+	const definition = demoStoreDefinition(storefrontUrl);
+	validateStoreDefinition(definition);
+	return db.transaction(async (tx) => {
+		const { id, created } = await upsertStore(tx, definition);
+		if (created) await seedDemoShoppers(tx, id, definition);
+		return { created };
+	});
+}
