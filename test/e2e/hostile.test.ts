@@ -103,6 +103,25 @@ describe('hostile storefronts', () => {
 		await close();
 	});
 
+	it.each([
+		['transform', 'body { transform: translateZ(0); }'],
+		['filter', 'body { filter: saturate(1.1); }'],
+		['will-change', 'body { will-change: transform; }'],
+		['contain', 'body { contain: paint; }'],
+	])('a <body> with %s (a containing block for fixed elements) still gets a viewport-fixed launcher', async (_, css) => {
+		fixture.values.BODY_CSS = css;
+		const before = await baseline('hostile-trap');
+		const { page, errors, close } = await openHostile(browser, fixture, 'hostile-trap');
+		await exerciseWidget(page, before);
+		// It stays put when the page scrolls, and the host moved out of the trapping body.
+		await page.mouse.wheel(0, 1500);
+		await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+		await exerciseWidget(page, before);
+		expect(await page.evaluate(() => document.querySelector('rewards-widget')!.parentElement!.tagName)).toBe('HTML');
+		expect(errors).toEqual(before.errors);
+		await close();
+	});
+
 	it('RequireJS page (define.amd): the widget never calls define, no anonymous-define mismatch', async () => {
 		const before = await baseline('hostile-amd');
 		const { page, errors, close } = await openHostile(browser, fixture, 'hostile-amd');
