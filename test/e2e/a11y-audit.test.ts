@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { startApi, type Api } from './support/api';
 import { startFixture, type Fixture } from './support/fixture';
+import { startRewardsApi, type RewardsApi } from './support/rewards-api';
 import { currentPage, openHostile, tabToLauncher, tabToText } from './support/hostile';
 import { dialog, focusedElement, launcher, openPage } from './support/page';
 
@@ -18,13 +18,13 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 const PAGES = ['Home', 'Earn', 'Redeem', 'Refer', 'Activity'];
 
 let browser: Browser;
-let api: Api;
+let api: RewardsApi;
 let fixture: Fixture;
 
 beforeAll(async () => {
-	api = await startApi();
-	fixture = await startFixture({ api: api.url, values: { BRAND: '' } });
-	browser = await launchChromium();
+	fixture = await startFixture({ values: { BRAND: '' } });
+	[api, browser] = await Promise.all([startRewardsApi([fixture.url]), launchChromium()]);
+	fixture.values.API = api.url;
 });
 
 afterAll(async () => {

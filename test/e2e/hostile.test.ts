@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { startApi, type Api } from './support/api';
 import { startFixture, type Fixture } from './support/fixture';
+import { startRewardsApi, type RewardsApi } from './support/rewards-api';
 import { currentPage, hitAt, hitAtCentre, intersects, keyboardRoundTrip, launcherMetrics, listenerCounter, openHostile, probeStyles, type HostileVisit } from './support/hostile';
 import { dialog, focusedElement, launcher, openPage } from './support/page';
 
@@ -19,15 +19,16 @@ const NONCE = 'e2e-hostile-nonce-4f9c1a';
 const CSP = `default-src 'self'; script-src 'self' 'nonce-${NONCE}'; style-src 'self' 'nonce-${NONCE}'; connect-src 'self' http://127.0.0.1:*; img-src 'self'; base-uri 'none'; object-src 'none'`;
 
 let browser: Browser;
-let api: Api;
+let api: RewardsApi;
 let fixture: Fixture;
 let cspFixture: Fixture;
 
 beforeAll(async () => {
-	api = await startApi();
-	fixture = await startFixture({ api: api.url, values: { PREACT_UMD: readFileSync('node_modules/preact/dist/preact.min.umd.js', 'utf8') } });
-	cspFixture = await startFixture({ api: api.url, values: { NONCE }, headers: { 'content-security-policy': CSP } });
-	browser = await launchChromium();
+	// Pages first: the API's CORS list needs their origins; pages read values.API per request.
+	fixture = await startFixture({ values: { PREACT_UMD: readFileSync('node_modules/preact/dist/preact.min.umd.js', 'utf8') } });
+	cspFixture = await startFixture({ values: { NONCE }, headers: { 'content-security-policy': CSP } });
+	[api, browser] = await Promise.all([startRewardsApi([fixture.url, cspFixture.url]), launchChromium()]);
+	fixture.values.API = cspFixture.values.API = api.url;
 });
 
 afterAll(async () => {
