@@ -243,3 +243,48 @@ describe('keyboard only', () => {
 		await close();
 	});
 });
+
+describe('screen reader announcements and a keyboard redeem journey (signed-in shopper)', () => {
+	/** The live region as assistive technology sees it, from Chromium's accessibility tree. */
+	async function liveRegions(page: Page) {
+		const cdp = await page.context().newCDPSession(page);
+		const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+		await cdp.detach();
+		return nodes
+			.filter((node) => node.properties?.some((p) => p.name === 'live' && p.value.value !== 'off') && node.role?.value === 'status')
+			.map((node) => ({ role: node.role?.value, live: node.properties!.find((p) => p.name === 'live')!.value.value }));
+	}
+	const announced = (page: Page) => page.locator('rewards-widget .panel > [role="status"]').textContent();
+
+	it('redeems by keyboard alone; the balance change and "Copied" are announced politely', async () => {
+		const token = await api.token('demo-alice', 'alice@example.com');
+		const { page, errors, close } = await openPlain(`data-customer-token="${token}"`, { permissions: ['clipboard-read', 'clipboard-write'] });
+		await tabToLauncher(page);
+		await page.keyboard.press('Enter');
+		await dialog(page).waitFor({ state: 'visible' });
+		// The live region is there, polite, before anything is said in it.
+		expect(await liveRegions(page)).toContainEqual({ role: 'status', live: 'polite' });
+		await tabToText(page, 'Redeem');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => currentPage(page)).toBe('Redeem');
+		await page.locator('rewards-widget .panel-body button', { hasText: 'Redeem' }).first().waitFor();
+		// From the nav, Tab on to the first reward's Redeem button, then confirm on the same button.
+		await tabToText(page, 'Redeem');
+		expect(await page.evaluate(() => document.querySelector('rewards-widget')!.shadowRoot!.activeElement!.closest('.panel-body') !== null)).toBe(true);
+		await page.keyboard.press('Enter');
+		expect(await focusedElement(page)).toMatchObject({ tag: 'button', text: 'Confirm' });
+		await page.keyboard.press('Enter');
+		await expect.poll(() => announced(page)).toMatch(/^Balance: [\d,]+ points/);
+		// The issued code has focus (its Redeem button is gone); Tab reaches Copy.
+		await tabToText(page, 'Copy');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => announced(page)).toMatch(/^Copied/);
+		const code = await page.locator('rewards-widget .panel-body code').first().textContent();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+		await page.keyboard.press('Escape');
+		await dialog(page).waitFor({ state: 'hidden' });
+		expect(await focusedElement(page)).toMatchObject({ tag: 'button', className: 'launcher' });
+		expect(errors).toEqual([]);
+		await close();
+	});
+});

@@ -148,6 +148,14 @@ describe('hostile storefronts', () => {
 			fetchWrapped: !/native code/.test(String(window.fetch)),
 		}));
 		expect(patched).toEqual({ polyfill: true, doubleEncodes: '{"a":"[1]"}', fetchWrapped: true });
+		// Opening the panel queued engagement events; their batch went out through the page's
+		// wrapped fetch with the array intact (Array#toJSON would make it a string), and was taken.
+		type Logged = { url: string; method: string; body: string | null; status?: number };
+		const batch = async () => (await page.evaluate(() => (window as unknown as { fetchLog: Logged[] }).fetchLog)).find((call) => call.url.endsWith('/events') && call.body);
+		await expect.poll(batch, { timeout: 5000 }).toBeTruthy();
+		const sent = JSON.parse((await batch())!.body!) as { events: unknown };
+		expect(Array.isArray(sent.events)).toBe(true);
+		expect(sent.events).toContainEqual(expect.objectContaining({ type: 'launcher_open' }));
 		expect(errors).toEqual(before.errors);
 		await close();
 	});
