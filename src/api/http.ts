@@ -1,0 +1,53 @@
+import ky from 'ky';
+import { toApiError } from './errors';
+import { stringifyJson } from './json';
+
+export interface HttpOptions {
+	/** Base URL of the loyalty API and the store's publishable key, read at request time. */
+	config(): { api: string; store: string };
+	/** The current customer token; undefined for guests. */
+	token(): string | undefined;
+	/** The panel's language, sent as Accept-Language so the program's titles come localized. */
+	locale(): string;
+	/** Called when the server says the token expired; true when a fresh one is in place to retry with. */
+	renew(): Promise<boolean>;
+}
+
+// Exponential backoff with jitter (ky has none built in), so widgets that lost the server together
+// do not come back in lockstep. ky itself honours Retry-After on 413, 429 and 503.
+const RETRY = {
+	limit: 2,
+	methods: ['get', 'put', 'post'],
+	delay: (attempt: number) => 2 ** attempt * 150 * (1 + Math.random()),
+};
+
+/**
+The transport every endpoint goes through: a 10 s timeout, retries only for requests that are
+safe to repeat, one renewal of an expired token, and failures as ApiError (never ky's errors).
+*/
+export function createHttp(options: HttpOptions) {
+	const call = async <T>(method: 'get' | 'post' | 'put', path: string, json?: unknown, idempotencyKey?: string, renewed?: boolean): Promise<T> => {
+		const { api, store } = options.config();
+		const token = options.token();
+		const headers: Record<string, string> = { 'Accept-Language': options.locale() };
+		if (token) headers.Authorization = `Bearer ${token}`;
+		if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+		try {
+			const text = await ky(`${api.replace(/\/$/, '')}/v1/stores/${encodeURIComponent(store)}/${path}`, {
+				method,
+				json,
+				headers,
+				stringifyJson,
+				timeout: 10_000,
+				// A POST without an Idempotency-Key could act twice, so it is never retried.
+				retry: method != 'post' || idempotencyKey ? RETRY : 0,
+			}).text();
+			return (text ? JSON.parse(text) : undefined) as T;
+		} catch (error) {
+			const failure = await toApiError(error);
+			if (failure.code == 'token_expired' && !renewed && (await options.renew())) return call(method, path, json, idempotencyKey, true);
+			throw failure;
+		}
+	};
+	return call;
+}
