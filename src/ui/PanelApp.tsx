@@ -1,23 +1,27 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { PageName } from '../config/options';
-import type { Translate } from '../i18n/translate';
 import { Dialog } from './Dialog';
 import { CloseIcon } from './icons';
 import { PAGE_COMPONENTS, PAGE_LABELS, PAGE_ORDER } from './pages';
+import type { Resource } from '../state/resource';
+import { Async } from './parts/Async';
+import type { View } from './view';
 
 export interface PanelAppProps {
 	open: ReadonlySignal<boolean>;
 	page: ReadonlySignal<PageName>;
-	t: ReadonlySignal<Translate>;
-	onNavigate: (page: PageName) => void;
+	view: ReadonlySignal<View>;
+	/** The live region's text: balance changes and confirmations, for screen readers. */
+	announcement: ReadonlySignal<string>;
 	onClose: () => void;
 }
 
 const TITLE_ID = 'rewards-panel-title';
 
-export function PanelApp({ open, page, t, onNavigate, onClose }: PanelAppProps) {
-	const translate = t.value;
+export function PanelApp({ open, page, view, announcement, onClose }: PanelAppProps) {
+	const v = view.value;
+	const { t, store } = v;
 	const Page = PAGE_COMPONENTS[page.value];
 	const title = useRef<HTMLHeadingElement>(null);
 	useEffect(() => {
@@ -25,24 +29,35 @@ export function PanelApp({ open, page, t, onNavigate, onClose }: PanelAppProps) 
 		// then reaches the first control (APG: content-heavy dialogs focus a static element).
 		if (open.value) title.current?.focus();
 	}, [open.value]);
+	const needed: Resource<unknown>[] = [store.program.value];
+	if (store.token.value) needed.push(store.customer.value);
 	return (
 		<Dialog open={open.value} labelledBy={TITLE_ID} onClose={onClose}>
 			<header class="panel-header">
 				<h2 class="panel-title" id={TITLE_ID} ref={title} tabIndex={-1}>
-					{translate('panelTitle')}
+					{t('panelTitle')}
 				</h2>
-				<button type="button" class="icon-button" aria-label={translate('closePanel')} onClick={onClose}>
+				<button type="button" class="icon-button" aria-label={t('closePanel')} onClick={onClose}>
 					<CloseIcon />
 				</button>
 			</header>
-			<nav class="panel-nav" aria-label={translate('navLabel')}>
+			<nav class="panel-nav" aria-label={t('navLabel')}>
 				{PAGE_ORDER.map((name) => (
-					<button type="button" key={name} aria-current={page.value === name ? 'page' : undefined} onClick={() => onNavigate(name)}>
-						{translate(PAGE_LABELS[name])}
+					<button type="button" key={name} aria-current={page.value === name ? 'page' : undefined} onClick={() => v.navigate(name)}>
+						{t(PAGE_LABELS[name])}
 					</button>
 				))}
 			</nav>
-			<div class="panel-body">{open.value && <Page t={translate} navigate={onNavigate} />}</div>
+			<div class="panel-body">
+				{open.value && (
+					<Async v={v} r={needed} retry={store.refresh}>
+						{() => <Page v={v} />}
+					</Async>
+				)}
+			</div>
+			<p class="sr" role="status">
+				{announcement.value}
+			</p>
 		</Dialog>
 	);
 }

@@ -1,27 +1,21 @@
 import type { FunctionComponent } from 'preact';
 import type { PageName } from '../../config/options';
-import type { Translate } from '../../i18n/translate';
-import { PlaceholderPage } from './PlaceholderPage';
+import type { ViewProps } from '../view';
+import { ActivityPage } from './ActivityPage';
+import { EarnPage } from './EarnPage';
+import { HomePage } from './HomePage';
+import { RedeemPage } from './RedeemPage';
+import { ReferPage } from './ReferPage';
 
-export interface PageProps {
-	t: Translate;
-	navigate: (page: PageName) => void;
-}
+export { PAGE_LABELS, PAGE_ORDER } from './labels';
 
-export const PAGE_ORDER: readonly PageName[] = ['home', 'earn', 'redeem', 'refer', 'activity'];
+export type PageProps = ViewProps;
 
-export const PAGE_LABELS: Record<PageName, string> = {
-	home: 'navHome',
-	earn: 'navEarn',
-	redeem: 'navRedeem',
-	refer: 'navRefer',
-	activity: 'navActivity',
-};
-
+/** Pages render once the program (and, for a member, the customer) is in; see PanelApp. */
 export const PAGE_COMPONENTS: Record<PageName, FunctionComponent<PageProps>> = {
-	home: PlaceholderPage,
-	earn: PlaceholderPage,
-	redeem: PlaceholderPage,
-	refer: PlaceholderPage,
-	activity: PlaceholderPage,
+	home: HomePage,
+	earn: EarnPage,
+	redeem: RedeemPage,
+	refer: ReferPage,
+	activity: ActivityPage,
 };

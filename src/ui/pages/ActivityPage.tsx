@@ -1,0 +1,39 @@
+import { useEffect } from 'preact/hooks';
+import { formatDate } from '../format';
+import { Async } from '../parts/Async';
+import { JoinCard } from '../parts/JoinCard';
+import { Problem } from '../parts/Problem';
+import { Row } from '../parts/Row';
+import { money, type ViewProps } from '../view';
+
+/** The points ledger in words ("Redeemed $5 off", "Birthday bonus"), dated, a page at a time. */
+export function ActivityPage({ v }: ViewProps) {
+	const { t, store, locale } = v;
+	const member = !!store.token.value;
+	const activity = store.activity.value;
+	useEffect(() => void (member && store.loadActivity()), [member]);
+	if (!member) return <JoinCard v={v} />;
+	const signed = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
+	return (
+		<Async v={v} r={[activity]} retry={store.loadActivity}>
+			{() => (
+				<>
+					<ul class="l">
+						{activity.data!.map(({ id, kind, points, createdAt, reference: { ruleTitle, rewardTitle, friend, orderSubtotal = 0, currency } }) => (
+							<Row key={id} title={t(`activity_${kind}`, { rule: ruleTitle!, reward: rewardTitle!, friend: friend!, amount: money(v, orderSubtotal, currency) })} sub={formatDate(locale, createdAt)}>
+								<b class={points > 0 ? 'ok' : undefined}>{signed.format(points)}</b>
+							</Row>
+						))}
+					</ul>
+					{!activity.data!.length && <p class="m">{t('empty')}</p>}
+					<Problem v={v} error={activity.error} />
+					{activity.next && (
+						<button class="b o" onClick={() => store.loadActivity(true)}>
+							{t('loadMore')}
+						</button>
+					)}
+				</>
+			)}
+		</Async>
+	);
+}

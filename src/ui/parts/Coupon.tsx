@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Coupon as CouponData } from '../../api/client';
+import type { View } from '../view';
+import { Copy } from './Copy';
+
+interface CouponProps {
+	v: View;
+	coupon: CouponData;
+	/** A code just issued: focus moves to it, since the control that asked for it is gone. */
+	focus?: boolean;
+}
+
+/** A discount code: copy it, or apply it to the cart the way the merchant configured. */
+export function Coupon({ v, coupon: { code, title }, focus }: CouponProps) {
+	const ref = useRef<HTMLDivElement>(null);
+	useEffect(() => void (focus && ref.current!.focus()), []);
+	const apply = () => {
+		const { onApplyCoupon, applyCouponUrl } = v.config.value;
+		try {
+			onApplyCoupon ? onApplyCoupon(code) : location.assign(applyCouponUrl.replace('{code}', encodeURIComponent(code)));
+		} catch (error) {
+			v.report(error);
+		}
+	};
+	return (
+		<div class="f" ref={ref} tabIndex={-1}>
+			<p>
+				{title} <code>{code}</code>
+			</p>
+			<Copy v={v} text={code} />
+			<button class="b" onClick={apply}>
+				{v.t('applyToCart')}
+			</button>
+		</div>
+	);
+}

@@ -1,0 +1,36 @@
+import type { EarnRule } from '../../api/client';
+import { points, type View } from '../view';
+import { Problem } from './Problem';
+import { useAction } from './useAction';
+
+/**
+Follow on Instagram: the profile opens in a new tab and the points are claimed at the same time.
+Only the server's answer is shown: the points it awarded, or why it refused.
+*/
+export function Follow({ v, rule }: { v: View; rule: EarnRule }) {
+	const { t, store } = v;
+	const [state, run] = useAction(store.earn);
+	const url = rule.profileUrl;
+	if (state.result) return <span class="ok">{t('earnedPoints', { points: points(v, state.result.awarded) })}</span>;
+	return (
+		<>
+			{store.customer.value.data!.completedActions.includes(rule.key)
+				? !state.error && <span class="ok">{t('done')}</span>
+				: url?.startsWith('https:') && (
+						<a
+							class="b"
+							href={url}
+							target="_blank"
+							rel="noopener noreferrer"
+							onClick={() => {
+								store.track('earn_click', { rule: rule.key });
+								void run(rule.key);
+							}}
+						>
+							{t('follow')}
+						</a>
+					)}
+			<Problem v={v} error={state.error} />
+		</>
+	);
+}
