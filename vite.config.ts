@@ -19,7 +19,7 @@ const targets: Record<string, UserConfig['build']> = {
 		lib: { entry: 'src/ui/panel.tsx', formats: ['es'], fileName: () => 'rewards-panel.js' },
 		// Library mode keeps ES output readable for downstream bundlers; this file goes straight to
 		// browsers, so minify it fully (whitespace and all).
-		rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
+		rollupOptions: { optimization: { inlineConst: { mode: 'all', pass: 2 } }, output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true, comments: false } },
 	},
 	esm: {
 		emptyOutDir: false,
