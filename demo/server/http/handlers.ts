@@ -53,8 +53,10 @@ export const handlers: Record<string, Handler> = {
 		return { status: 200, body: await readCustomer(db, storeOf(request), identityOf(request), request.locale) };
 	},
 
-	redeemReward: async (request, { db }) =>
-		redeem(db, storeOf(request), identityOf(request), request.headers['Idempotency-Key'] as string, request.body as Schemas['RedemptionRequest'], request.locale),
+	redeemReward: async (request, { db }) => {
+		const { status, body } = await redeem(db, storeOf(request), identityOf(request), request.headers['Idempotency-Key'] as string, request.body as Schemas['RedemptionRequest'], request.locale);
+		return { status, raw: Buffer.from(body) };
+	},
 
 	claimReferral: async (request, { db }) => ({
 		status: 201,

@@ -11,10 +11,11 @@ import { COUPON_COLUMNS, couponView, type CouponRow } from './coupon-view';
 
 type RedemptionRequest = components['schemas']['RedemptionRequest'];
 
-/** The response to send: a redemption's outcome is stored whole so a retry gets it byte for byte. */
+/** The response to send: a redemption's outcome is stored serialised so a retry gets it byte for byte. */
 export interface StoredResponse {
 	status: number;
-	body: unknown;
+	/** The JSON body, serialised. */
+	body: string;
 }
 
 interface Priced {
@@ -83,7 +84,7 @@ export async function redeem(db: Database, store: Store, identity: CustomerIdent
 	const requestHash = hashOf(request);
 	return inTransactionRetryingCodes(db, async (tx) => {
 		const customer = await lockOrEnrol(tx, store, identity);
-		const [previous] = await tx.query<{ request_hash: string; status: number; body: unknown }>(
+		const [previous] = await tx.query<{ request_hash: string; status: number; body: string }>(
 			'select request_hash, status, body from idempotency_keys where customer_id = $1 and key = $2',
 			[customer.id, idempotencyKey],
 		);
@@ -95,7 +96,7 @@ export async function redeem(db: Database, store: Store, identity: CustomerIdent
 		const { balance } = await pointsOf(tx, customer.id);
 		let response: StoredResponse;
 		if (balance < priced.cost) {
-			response = { status: 409, body: new ApiError('insufficient_points', `This reward costs ${priced.cost} points; the balance is ${balance}.`).body };
+			response = { status: 409, body: JSON.stringify(new ApiError('insufficient_points', `This reward costs ${priced.cost} points; the balance is ${balance}.`).body) };
 		} else {
 			const [debit] = await tx.query<{ id: string }>(
 				`insert into ledger (customer_id, points, kind, reward_id) values ($1, $2, 'redemption', $3) returning id::text as id`,
@@ -103,14 +104,14 @@ export async function redeem(db: Database, store: Store, identity: CustomerIdent
 			);
 			const coupon = await issueCoupon(tx, store, customer.id, priced, debit.id);
 			const body: components['schemas']['RedemptionResult'] = { coupon: couponView(store, coupon, locale), pointsSpent: priced.cost, balance: balance - priced.cost };
-			response = { status: 201, body };
+			response = { status: 201, body: JSON.stringify(body) };
 		}
 		await tx.query('insert into idempotency_keys (customer_id, key, request_hash, status, body) values ($1, $2, $3, $4, $5)', [
 			customer.id,
 			idempotencyKey,
 			requestHash,
 			response.status,
-			JSON.stringify(response.body),
+			response.body,
 		]);
 		return response;
 	});

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { type RunningServer, type StartServerOptions, startServer } from '../../../demo/server/app';
 import { signBody } from '../../../demo/server/orders/signature';
@@ -156,7 +158,8 @@ async function pgliteTemplate(): Promise<string> {
 export async function copyOfPgliteTemplate(): Promise<string> {
 	const template = await pgliteTemplate();
 	const dir = await mkdtemp(join(tmpdir(), 'openrewards-pglite-'));
-	await cp(template, dir, { recursive: true });
+	// cp -a is several times faster than fs.cp for PGlite's thousand small files.
+	await promisify(execFile)('cp', ['-a', `${template}/.`, dir]);
 	return dir;
 }
 

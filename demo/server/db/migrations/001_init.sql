@@ -127,13 +127,14 @@ create table orders (
 );
 create index orders_email on orders (store_id, lower(email));
 
--- Redemption responses kept per customer and Idempotency-Key, to answer retries identically.
+-- Redemption responses kept per customer and Idempotency-Key, to answer retries byte for byte
+-- (text, not jsonb, which would reorder the keys).
 create table idempotency_keys (
 	customer_id bigint not null references customers (id),
 	key text not null,
 	request_hash text not null,
 	status int not null,
-	body jsonb not null,
+	body text not null,
 	created_at timestamptz not null default now(),
 	primary key (customer_id, key)
 );
