@@ -52,7 +52,8 @@ export function Redeem({ v, reward, balance }: RedeemProps) {
 				</>
 			)}
 			{confirming && <p role="alert">{t('confirmSpend', { points: points(v, spend), reward: value })}</p>}
-			<button class="b" onClick={() => (confirming ? run() : setConfirming(true))}>
+			{/* The second click of a double click (detail 2) never confirms: it must be a decision. */}
+			<button class="b" onClick={(event) => (confirming ? event.detail < 2 && run() : setConfirming(true))}>
 				{t(confirming ? 'confirm' : 'redeem')}
 			</button>
 			{confirming && (

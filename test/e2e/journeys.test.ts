@@ -1,0 +1,279 @@
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { newCustomerId, startTestServer, storePath, tokenFor, type TestServer } from '../server/support/harness';
+import { startFixture, type Fixture } from './support/fixture';
+import { dialog, launcher, openPage, type WatchedPage } from './support/page';
+
+/*
+Issue #4: every shopper journey, end to end, in real Chromium against the reference server on a
+fresh database. Shoppers are new customers (the token enrols them, with the 100-point signup
+bonus), so the numbers below are the program's, not the seed's.
+*/
+
+let browser: Browser;
+let fixture: Fixture;
+let server: TestServer;
+
+beforeAll(async () => {
+	fixture = await startFixture();
+	[server, browser] = await Promise.all([startTestServer({ allowedOrigins: [fixture.url] }), launchChromium()]);
+	fixture.values.API = server.url;
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await fixture?.close();
+	await server?.close();
+});
+
+type RewardsGlobal = { identify(o: { customerToken: string }): void; logout(): void; refresh(): Promise<void> };
+
+/** shop.html: a storefront with [data-rewards-balance] and [data-rewards-earn-for] elements. */
+async function openShop(token?: string, query = '', context: BrowserContextOptions = {}): Promise<WatchedPage> {
+	fixture.values.ATTRS = token ? `data-customer-token="${token}"` : '';
+	const watched = await openPage(browser, `${fixture.url}/pages/shop.html${query}`, { permissions: ['clipboard-read', 'clipboard-write'], ...context });
+	// The profile opened by "Follow" is answered here, so no test ever reaches Instagram.
+	await watched.page.context().route('https://www.instagram.com/**', (route) => route.fulfill({ body: 'profile' }));
+	await launcher(watched.page).waitFor();
+	return watched;
+}
+
+const body = (page: Page) => page.locator('rewards-widget .panel-body');
+/** The list row whose title is exactly `title`. */
+const row = (page: Page, title: string) => body(page).locator('li.r').filter({ has: page.locator('p > b').getByText(title, { exact: true }) });
+const balance = (page: Page) => body(page).locator('.n');
+
+async function openPanel(page: Page, tab = 'Home') {
+	if (!(await dialog(page).isVisible())) await launcher(page).click();
+	await dialog(page).waitFor({ state: 'visible' });
+	await page.locator('rewards-widget .panel-nav button', { hasText: tab }).click();
+}
+
+/** Points for a shopper through the order webhook, as the merchant's checkout would report them. */
+async function order(customerId: string, subtotal: number, extra: Record<string, unknown> = {}) {
+	const result = await server.api.order({ orderId: `order-${newCustomerId()}`, customerId, subtotal, ...extra });
+	expect(result.status).toBe(200);
+	return result.body as { pointsAwarded: number; referralRewarded: boolean };
+}
+
+const text = (locator: Locator) => locator.textContent().then((value) => value?.trim());
+
+/** Console errors, less Chromium's network log line for the 409s the journey provokes on purpose. */
+const unexpected = (errors: string[]) => errors.filter((error) => !error.includes('status of 409 (Conflict)'));
+
+describe('one shopper, from guest to member', () => {
+	const customerId = newCustomerId('journey');
+	let token: string;
+	let shop: WatchedPage;
+
+	beforeAll(async () => {
+		token = await tokenFor(customerId);
+		shop = await openShop();
+	});
+	afterAll(() => shop?.close());
+
+	it('1. a guest sees the program at a glance: earn, rewards, the friend offer, Join and Sign in', async () => {
+		const { page } = shop;
+		const program = (await server.api.get(storePath('/program'))).body;
+		await openPanel(page);
+		await body(page).getByRole('link', { name: 'Join' }).waitFor();
+		expect(await body(page).getByRole('link', { name: 'Join' }).getAttribute('href')).toBe(program.joinUrl);
+		expect(await body(page).getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe(program.signInUrl);
+		expect(await text(row(page, 'Place an order').locator('small').first())).toBe('5 points per $1');
+		expect(await text(row(page, '$5 off').locator('small').first())).toBe('500 points');
+		expect(await body(page).getByRole('heading', { name: 'Give $10, get 500 points' }).count()).toBe(1);
+		// Ways to earn and redeem are there, each marked as needing an account.
+		expect(await body(page).getByText('Members only').count()).toBe(program.earnRules.length + program.rewards.length);
+		// The storefront's own elements: the order rule for $49.90 (whole dollars earn), no balance.
+		expect(await text(page.locator('#earn'))).toBe('Earn 245 points');
+		expect(await text(page.locator('#balance'))).toBe('–');
+		expect(shop.errors).toEqual([]);
+	});
+
+	it('2. signing in on the storefront (identify) turns the open panel into the member view', async () => {
+		const { page } = shop;
+		await page.evaluate((customerToken) => (window as unknown as { Rewards: RewardsGlobal }).Rewards.identify({ customerToken }), token);
+		await expect.poll(() => text(balance(page))).toBe('100 points');
+		expect(await text(body(page).locator('.c').first())).toContain('Bronze');
+		expect(await text(page.locator('#balance'))).toBe('100');
+		expect(await text(page.locator('rewards-widget .launcher .badge'))).toBe('100');
+		// Elements the page adds later are filled too.
+		await page.evaluate(() => document.getElementById('grid')!.insertAdjacentHTML('beforeend', '<li><span id="late" data-rewards-balance></span></li>'));
+		await expect.poll(() => text(page.locator('#late'))).toBe('100');
+		expect(shop.errors).toEqual([]);
+	});
+
+	it('3. following on Instagram opens the profile safely and brings the points the server awarded; a second try is refused', async () => {
+		const { page } = shop;
+		// A second tab of the same shopper, opened before the follow: it still offers the action.
+		const stale = await openShop(token);
+		await openPanel(stale.page, 'Earn');
+		await row(stale.page, 'Follow us on Instagram').getByRole('link', { name: 'Follow' }).waitFor();
+
+		await openPanel(page, 'Earn');
+		const link = row(page, 'Follow us on Instagram').getByRole('link', { name: 'Follow' });
+		expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+		const popup = page.context().waitForEvent('page');
+		await link.click();
+		const profile = await popup;
+		expect(profile.url()).toBe('https://www.instagram.com/mapleandmoss.demo/');
+		expect(await profile.evaluate(() => window.opener)).toBeNull();
+		await profile.close();
+		await row(page, 'Follow us on Instagram').getByText('+50 points').waitFor();
+		await openPanel(page, 'Home');
+		await expect.poll(() => text(balance(page))).toBe('150 points');
+
+		const popup2 = stale.page.context().waitForEvent('page');
+		await row(stale.page, 'Follow us on Instagram').getByRole('link', { name: 'Follow' }).click();
+		await (await popup2).close();
+		await row(stale.page, 'Follow us on Instagram').getByText('Already done.').waitFor();
+		const again = await server.api.post(storePath('/customer/actions/instagram_follow'), undefined, { token });
+		expect(again.status).toBe(409);
+		expect(again.body.error.code).toBe('already_completed');
+		expect((await server.api.get(storePath('/customer'), { token })).body.balance).toBe(150);
+		expect(unexpected([...shop.errors, ...stale.errors])).toEqual([]);
+		await stale.close();
+	});
+
+	it('4. a birthday: checked, confirmed as final, then shown locked', async () => {
+		const { page } = shop;
+		await openPanel(page, 'Earn');
+		const birthday = row(page, 'Celebrate your birthday');
+		await birthday.getByLabel('Month').selectOption({ label: 'April' });
+		await birthday.getByLabel('Day').fill('31');
+		await birthday.getByRole('button', { name: 'Save' }).click();
+		await birthday.getByText('Check what you entered.').waitFor();
+		await birthday.getByLabel('Month').selectOption({ label: 'March' });
+		await birthday.getByLabel('Day').fill('5');
+		await birthday.getByRole('button', { name: 'Save' }).click();
+		await birthday.getByText('Save March 5? It can’t be changed later.').waitFor();
+		await birthday.getByRole('button', { name: 'Confirm' }).click();
+		await birthday.getByText('March 5 (locked)').waitFor();
+		expect(await birthday.locator('input, select').count()).toBe(0);
+		expect((await server.api.get(storePath('/customer'), { token })).body.birthday).toEqual({ month: 3, day: 5 });
+		expect(shop.errors).toEqual([]);
+	});
+
+	it('5. redeeming $5 off: confirm, the code shown and copied; balance and activity follow', async () => {
+		const { page } = shop;
+		expect((await order(customerId, 10_000)).pointsAwarded).toBe(500);
+		await page.evaluate(() => (window as unknown as { Rewards: RewardsGlobal }).Rewards.refresh());
+		await openPanel(page, 'Home');
+		await expect.poll(() => text(balance(page))).toBe('650 points');
+		const events: unknown[] = [];
+		await page.exposeFunction('recordRedeemed', (detail: unknown) => events.push(detail));
+		await page.evaluate(() => addEventListener('rewards:redeemed', (event) => (window as unknown as { recordRedeemed(d: unknown): void }).recordRedeemed((event as CustomEvent).detail)));
+
+		await openPanel(page, 'Redeem');
+		const reward = row(page, '$5 off');
+		await reward.getByRole('button', { name: 'Redeem' }).click();
+		await reward.getByText('Spend 500 points for $5 off?').waitFor();
+		await reward.getByRole('button', { name: 'Confirm' }).click();
+		const code = (await text(reward.locator('code')))!;
+		expect(code).toMatch(/^[A-Z0-9-]{6,}$/);
+		await reward.getByRole('button', { name: 'Copy' }).click();
+		await reward.getByRole('button', { name: 'Copied' }).waitFor();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+		await expect.poll(() => events).toEqual([{ rewardId: 'five-off', code, pointsSpent: 500, balance: 150 }]);
+		// My rewards lists the unused code too.
+		await expect.poll(() => body(page).locator('code', { hasText: code }).count()).toBe(2);
+
+		await expect.poll(() => text(page.locator('#balance'))).toBe('150');
+		await openPanel(page, 'Activity');
+		const redeemed = row(page, 'Redeemed $5 off');
+		await redeemed.waitFor();
+		expect(await text(redeemed.locator('b').last())).toBe('-500');
+		expect(await text(redeemed.locator('small'))).toBe(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date()));
+		await row(page, 'Follow us on Instagram').waitFor();
+		await row(page, 'Welcome bonus').waitFor();
+		await openPanel(page, 'Home');
+		await expect.poll(() => text(balance(page))).toBe('150 points');
+		expect(shop.errors).toEqual([]);
+	});
+
+	it('logout() goes back to the guest view without a reload', async () => {
+		const { page } = shop;
+		await page.evaluate(() => (window as unknown as { Rewards: RewardsGlobal }).Rewards.logout());
+		await body(page).getByRole('link', { name: 'Join' }).waitFor();
+		expect(await text(page.locator('#balance'))).toBe('–');
+		expect(await text(page.locator('rewards-widget .launcher .badge'))).toBe('');
+	});
+});
+
+describe('a referral between two shoppers', () => {
+	it('6. link → the friend claims the gift → their first order → the referrer gets 500 points', async () => {
+		const referrerId = newCustomerId('referrer');
+		const referrer = await openShop(await tokenFor(referrerId));
+		const shared: unknown[] = [];
+		await referrer.page.exposeFunction('recordShare', (detail: unknown) => shared.push(detail));
+		await referrer.page.evaluate(() => addEventListener('rewards:referral-shared', (event) => (window as unknown as { recordShare(d: unknown): void }).recordShare((event as CustomEvent).detail)));
+		await openPanel(referrer.page, 'Refer');
+		await body(referrer.page).getByRole('heading', { name: 'Give $10, get 500 points' }).waitFor();
+		const link = await body(referrer.page).getByLabel('Your link').inputValue();
+		await body(referrer.page).getByRole('button', { name: 'Copy' }).click();
+		expect(await referrer.page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+		await expect.poll(() => shared).toEqual([{ channel: 'copy' }]);
+		// Share links with a prefilled message, opened safely.
+		const whatsapp = body(referrer.page).getByRole('link', { name: 'WhatsApp' });
+		expect(await whatsapp.getAttribute('href')).toBe(`https://wa.me/?text=${encodeURIComponent(`Get $10 off at Maple & Moss ${link}`)}`);
+		expect(await whatsapp.getAttribute('rel')).toBe('noopener noreferrer');
+		const code = new URL(link).searchParams.get('ref')!;
+
+		// The friend lands with ?ref=CODE: the panel welcomes them with the gift.
+		const friendEmail = `${newCustomerId('friend')}@example.com`;
+		const friend = await openShop(undefined, `?ref=${code}`);
+		const welcome = body(friend.page).locator('.c', { hasText: 'Your friend sent you $10 off' });
+		await welcome.waitFor();
+		await welcome.getByLabel('Email').fill(friendEmail);
+		await welcome.getByRole('button', { name: 'Claim' }).click();
+		const gift = (await text(welcome.locator('code')))!;
+		expect(gift).toBeTruthy();
+
+		// A second claim for the same email, and the referrer's own email, get the server's answers.
+		const again = await openShop(undefined, `?ref=${code}`);
+		const retry = body(again.page).locator('.c', { hasText: 'Your friend sent you $10 off' });
+		await retry.getByLabel('Email').fill(friendEmail);
+		await retry.getByRole('button', { name: 'Claim' }).click();
+		await retry.getByText('Gift already claimed.').waitFor();
+		await retry.getByLabel('Email').fill(`${referrerId}@example.com`);
+		await retry.getByRole('button', { name: 'Claim' }).click();
+		await retry.getByText('That’s your own link.').waitFor();
+
+		// The friend's first order arrives through the merchant's webhook, with the gift applied.
+		expect((await order(newCustomerId('guest'), 5000, { email: friendEmail, couponCodes: [gift] })).referralRewarded).toBe(true);
+		await referrer.page.evaluate(() => (window as unknown as { Rewards: RewardsGlobal }).Rewards.refresh());
+		await openPanel(referrer.page, 'Home');
+		await expect.poll(() => text(balance(referrer.page))).toBe('600 points');
+		await openPanel(referrer.page, 'Activity');
+		const referred = body(referrer.page).locator('li.r', { hasText: /^Referred \S+@example\.com/ });
+		await referred.waitFor();
+		expect(await text(referred.locator('b').last())).toBe('+500');
+		expect(unexpected([...referrer.errors, ...friend.errors, ...again.errors])).toEqual([]);
+		await Promise.all([referrer.close(), friend.close(), again.close()]);
+	});
+});
+
+describe('never spends twice', () => {
+	it('7. a double click on Redeem only asks; a double click on Confirm redeems once (server ledger)', async () => {
+		const customerId = newCustomerId('double');
+		const token = await tokenFor(customerId);
+		await server.api.get(storePath('/customer'), { token }); // enrols: 100 points
+		await order(customerId, 10_000); // +500
+		const { page, errors, close } = await openShop(token);
+		await openPanel(page, 'Redeem');
+		const reward = row(page, '$5 off');
+		await reward.getByRole('button', { name: 'Redeem' }).dblclick();
+		await reward.getByText('Spend 500 points for $5 off?').waitFor();
+		await page.waitForTimeout(300);
+		expect((await server.api.get(storePath('/customer'), { token })).body.balance).toBe(600);
+		await reward.getByRole('button', { name: 'Confirm' }).dblclick();
+		await reward.locator('code').waitFor();
+		await page.waitForTimeout(500);
+		const ledger = (await server.api.get(storePath('/customer/activity'), { token })).body.items as Array<{ kind: string; points: number }>;
+		expect(ledger.filter((entry) => entry.kind === 'redemption')).toEqual([expect.objectContaining({ points: -500 })]);
+		expect((await server.api.get(storePath('/customer'), { token })).body.balance).toBe(100);
+		expect(errors).toEqual([]);
+		await close();
+	});
+});
