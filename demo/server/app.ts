@@ -39,6 +39,8 @@ export interface StartServerOptions {
 	bodyLimitBytes?: number;
 	/** Requests allowed to wait for the database before 503 `overloaded`. Default 1000. */
 	maxQueuedRequests?: number;
+	/** Requests in progress at once before new ones answer 503 `overloaded`. Default 2000. */
+	maxInFlightRequests?: number;
 	/** PostgreSQL pool size. Default 10. */
 	poolSize?: number;
 	/** Trust X-Forwarded-For for the client address (behind your own load balancer). */
@@ -89,6 +91,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 		services: { db, stores: createStoreDirectory(db), devTokens: Boolean(options.devTokens) },
 		serverOrigins: options.allowedOrigins ?? [],
 		bodyLimit: options.bodyLimitBytes ?? 16 * 1024,
+		maxInFlight: options.maxInFlightRequests ?? 2000,
 		ipLimiter: limits && limits.perIpPerMinute > 0 ? createRateLimiter(limits.perIpPerMinute) : undefined,
 		customerLimiter: limits && limits.perCustomerPerMinute > 0 ? createRateLimiter(limits.perCustomerPerMinute) : undefined,
 		trustProxy: Boolean(options.trustProxy),

@@ -35,6 +35,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): StartServer
 		rateLimit: perIpPerMinute <= 0 && perCustomerPerMinute <= 0 ? false : { perIpPerMinute, perCustomerPerMinute },
 		bodyLimitBytes: number(env.REWARDS_BODY_LIMIT, 16 * 1024),
 		maxQueuedRequests: number(env.REWARDS_DB_MAX_QUEUE, 1000),
+		maxInFlightRequests: number(env.REWARDS_MAX_IN_FLIGHT, 2000),
 		poolSize: number(env.REWARDS_DB_POOL_SIZE, 10),
 		trustProxy: flag(env.REWARDS_TRUST_PROXY),
 		log: env.REWARDS_LOG === undefined ? true : flag(env.REWARDS_LOG),

@@ -163,7 +163,7 @@ export interface paths {
         put?: never;
         /**
          * A referred friend claims their gift (a coupon for their first order)
-         * @description Public. Refused when the code belongs to the same shopper or email (409 `self_referral`), when the email already claimed a gift (409 `already_claimed`) or already ordered from the store (409 `not_eligible`). The referrer is rewarded when this friend's first order arrives through the order webhook.
+         * @description Public; a customer token is optional and only used to recognise the referrer claiming their own code. Refused when the code belongs to the same shopper or email (409 `self_referral`), when the email already claimed a gift (409 `already_claimed`) or already ordered from the store (409 `not_eligible`). The referrer is rewarded when this friend's first order arrives through the order webhook.
          */
         post: operations["claimReferral"];
         delete?: never;

@@ -20,6 +20,8 @@ export interface PipelineOptions {
 	/** Origins allowed for every store, on top of each store's own. */
 	serverOrigins: string[];
 	bodyLimit: number;
+	/** Requests in progress at once before new ones answer 503 `overloaded`. */
+	maxInFlight: number;
 	ipLimiter?: RateLimiter;
 	customerLimiter?: RateLimiter;
 	/** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
@@ -128,11 +130,17 @@ export function createPipeline(options: PipelineOptions) {
 		return reply;
 	};
 
+	let inFlight = 0;
 	return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
 		const started = performance.now();
 		const cors: Record<string, string> = {};
+		inFlight++;
+		response.once('close', () => inFlight--);
 		let reply: Reply;
 		try {
+			// PGlite runs each transaction to completion on the event loop, so excess load waits
+			// here, in requests already accepted, rather than in the database queue.
+			if (inFlight > options.maxInFlight) throw new OverloadedError();
 			reply = await route(request, cors);
 		} catch (error) {
 			if (error instanceof ApiError) reply = { status: error.status, body: error.body, headers: error.headers };
