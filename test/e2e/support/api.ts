@@ -1,9 +1,12 @@
+import { startTestServer } from '../../server/support/harness';
+
 export interface Api {
 	url: string;
 	close(): Promise<void>;
 }
 
-// TEMPORARY until demo/server/app.ts lands: nothing listens here, so the panel shows its error state.
+/** The reference server with the seeded demo store pk_demo, open to any origin (tests only). */
 export async function startApi(): Promise<Api> {
-	return { url: 'http://127.0.0.1:9', close: async () => {} };
+	const server = await startTestServer({ allowedOrigins: ['*'] });
+	return { url: server.url, close: () => server.close() };
 }
