@@ -143,6 +143,8 @@ export function createPipeline(options: PipelineOptions) {
 			if (inFlight > options.maxInFlight) throw new OverloadedError();
 			reply = await route(request, cors);
 		} catch (error) {
+			// The client went away mid-request (or shutdown cut it): nobody to answer.
+			if (response.destroyed || response.socket?.destroyed) return;
 			if (error instanceof ApiError) reply = { status: error.status, body: error.body, headers: error.headers };
 			else if (error instanceof OverloadedError) reply = { status: 503, body: new ApiError('overloaded', 'The server is busy; retry shortly.').body, headers: { 'Retry-After': '1' } };
 			else {
