@@ -43,6 +43,7 @@ async function loadReferenceServer() {
 
 async function main() {
 	const started = Date.now();
+	const loadAtStart = os.loadavg()[0];
 	if (!existsSync(join(DIST, 'rewards.js')) || !existsSync(join(DIST, 'rewards-panel.js'))) throw new Error('dist/ is missing: run `npm run build` (npm run bench does).');
 	const cleanups: Array<() => Promise<unknown>> = [];
 	try {
@@ -62,6 +63,7 @@ async function main() {
 
 		const browser = await launchChromium();
 		cleanups.push(() => browser.close());
+		if (loadAtStart > os.cpus().length) progress(`load average ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores: other processes will make timings noisy`);
 		progress(`Chromium ${browser.version()}; page ${fixtures.pageOrigin}, widget ${fixtures.widgetOrigin}, API ${server.url}; ${runs} runs + ${warmup} warm-up round(s)`);
 
 		const prepare = async (variant: Variant) => {
@@ -114,6 +116,7 @@ async function main() {
 				warmupRounds: warmup,
 				order: VARIANTS.map((v) => v.id).join(',') + ',…',
 				origins: { page: fixtures.pageOrigin, widget: fixtures.widgetOrigin, api: server.url },
+				loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
 				widgetFiles: widgetSizes,
 				wallSeconds: (Date.now() - started) / 1000,
 			},

@@ -42,7 +42,7 @@ export interface RunResult {
 	/** Long animation frames' script time by script URL (scripts ≥ 5 ms in frames ≥ 50 ms). */
 	longFrameScripts: Record<string, { ms: number; forcedLayoutMs: number }>;
 	shiftSources: string[];
-	thirdPartyUrls: Array<{ url: string; bytes: number }>;
+	thirdPartyUrls: Array<{ url: string; method: string; bytes: number; failed?: boolean }>;
 	wallMs: number;
 }
 
@@ -71,22 +71,23 @@ function evaluate<T>(page: Page, fn: (arg: any) => T, arg?: unknown): Promise<T>
 
 /** Counts requests and encoded bytes (CDP Network.loadingFinished encodedDataLength) by origin. */
 function trackNetwork(cdp: CDPSession, pageOrigin: string) {
-	const urls = new Map<string, string>();
-	const done: Array<{ url: string; bytes: number }> = [];
+	const urls = new Map<string, { url: string; method: string }>();
+	const done: RunResult['thirdPartyUrls'] = [];
 	let lastActivity = Date.now();
 	cdp.on('Network.requestWillBeSent', (e) => {
 		lastActivity = Date.now();
-		if (/^https?:/.test(e.request.url)) urls.set(e.requestId, e.request.url);
+		// CORS preflights arrive as their own requests (type "Preflight"), and cost a round trip each.
+		if (/^https?:/.test(e.request.url)) urls.set(e.requestId, { url: e.request.url, method: e.type === 'Preflight' ? 'OPTIONS (preflight)' : e.request.method });
 	});
-	const finish = (requestId: string, bytes: number) => {
+	const finish = (requestId: string, bytes: number, failed = false) => {
 		lastActivity = Date.now();
-		const url = urls.get(requestId);
-		if (url === undefined) return;
+		const request = urls.get(requestId);
+		if (request === undefined) return;
 		urls.delete(requestId);
-		done.push({ url, bytes });
+		done.push({ ...request, bytes, ...(failed && { failed }) });
 	};
 	cdp.on('Network.loadingFinished', (e) => finish(e.requestId, e.encodedDataLength));
-	cdp.on('Network.loadingFailed', (e) => finish(e.requestId, 0));
+	cdp.on('Network.loadingFailed', (e) => finish(e.requestId, 0, true));
 	return {
 		inFlight: () => urls.size,
 		quietFor: () => Date.now() - lastActivity,
@@ -236,7 +237,7 @@ export async function measure({ browser, variant, url, pageOrigin, round }: RunO
 			domNodes,
 			click: clickResult(record),
 			longFrameScripts,
-			shiftSources: [...new Set(record.shifts.flatMap((s) => s.sources))],
+			shiftSources: [...new Set(record.shifts.filter((s) => !s.hadRecentInput).flatMap((s) => s.sources))],
 			wallMs: Date.now() - started,
 		};
 	} finally {

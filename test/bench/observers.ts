@@ -38,8 +38,15 @@ export function installObservers() {
 	};
 	observe('paint', (e) => record.paints.push({ name: e.name, start: e.startTime }));
 	observe('largest-contentful-paint', (e) => record.lcp.push({ start: e.startTime, size: e.size, element: describe(e.element), url: e.url }));
+	// A source's node is null when it is inside a shadow root, so its rectangles are kept to tell what moved.
+	const rect = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
 	observe('layout-shift', (e) =>
-		record.shifts.push({ start: e.startTime, value: e.value, hadRecentInput: e.hadRecentInput, sources: (e.sources ?? []).map((s: { node?: Node }) => describe(s.node)) }),
+		record.shifts.push({
+			start: e.startTime,
+			value: e.value,
+			hadRecentInput: e.hadRecentInput,
+			sources: (e.sources ?? []).map((s: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }) => `${describe(s.node) || '(node not exposed)'} ${rect(s.previousRect)} → ${rect(s.currentRect)}`),
+		}),
 	);
 	observe('longtask', (e) => record.longTasks.push({ start: e.startTime, duration: e.duration }));
 	observe('event', (e) => record.events.push({ name: e.name, start: e.startTime, duration: e.duration, processingStart: e.processingStart, processingEnd: e.processingEnd, interactionId: e.interactionId }), { durationThreshold: 16 });

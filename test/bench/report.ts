@@ -51,6 +51,8 @@ export interface Meta {
 	warmupRounds: number;
 	order: string;
 	origins: { page: string; widget: string; api: string };
+	/** 1-minute load average when the runs started and ended: other processes on the machine add noise. */
+	loadAverage: { start: number; end: number };
 	widgetFiles: Record<string, number>;
 	wallSeconds: number;
 }
@@ -75,9 +77,8 @@ interface TargetResult {
 
 interface ControlResult {
 	metric: string;
-	clearlyWorse: boolean | null;
-	control: Summary | null;
-	worstWidget: { variant: VariantId; summary: Summary } | null;
+	/** Per widget variant: does the control's middle half lie entirely above that variant's? null where not comparable. */
+	clearlyWorseThan: Partial<Record<VariantId, boolean | null>>;
 }
 
 export interface Report {
@@ -116,13 +117,14 @@ function analyse(runs: RunResult[], variants: Variant[]): Pick<Report, 'metrics'
 			const met = median === null ? null : median <= def.target!.max + 1e-9;
 			targets.push({ metric: def.key, variant, target: def.target!.text, median, met, missBy: met === false ? median! - def.target!.max : null });
 		}
-		// "Clearly worse": the control's middle half lies entirely above our worst variant's middle half.
-		const widget = (def.absolute ? (['c'] as VariantId[]) : WIDGET)
-			.map((id) => ({ variant: id, summary: byVariant[id] }))
-			.filter((w): w is { variant: VariantId; summary: Summary } => !!w.summary)
-			.sort((x, y) => y.summary.p75 - x.summary.p75)[0] ?? null;
+		// "Clearly worse": the control's middle half lies entirely above the widget variant's middle half.
 		const d = byVariant.d ?? null;
-		control.push({ metric: def.key, control: d, worstWidget: widget, clearlyWorse: d && widget ? d.p25 > widget.summary.p75 : null });
+		const clearlyWorseThan: ControlResult['clearlyWorseThan'] = {};
+		for (const id of WIDGET) {
+			const widget = byVariant[id];
+			clearlyWorseThan[id] = d && widget ? d.p25 > widget.p75 : null;
+		}
+		control.push({ metric: def.key, clearlyWorseThan });
 	}
 	return { metrics, targets, control };
 }
@@ -175,6 +177,8 @@ export function toMarkdown(report: Report): string {
 	lines.push(`- Date: ${meta.date}`);
 	lines.push(`- Browser: Chromium ${meta.chromium}, headless, ${meta.cpuThrottle}× CPU throttle (\`Emulation.setCPUThrottlingRate\`), no network throttling, viewport ${meta.viewport.width}×${meta.viewport.height}`);
 	lines.push(`- Machine: ${meta.cpu}, ${meta.cores} cores · Node ${meta.node} · ${meta.os}`);
+	const busy = Math.max(meta.loadAverage.start, meta.loadAverage.end) > meta.cores;
+	lines.push(`- Load average (1 min) at start / end: ${meta.loadAverage.start.toFixed(1)} / ${meta.loadAverage.end.toFixed(1)}${busy ? ' — other processes were competing for the cores, so timings are noisier than on an idle machine' : ''}`);
 	lines.push(`- Runs: ${meta.runsPerVariant} per variant, interleaved ${meta.order}, a fresh browser context each time, after ${meta.warmupRounds} discarded warm-up round(s); whole bench ${meta.wallSeconds.toFixed(0)} s`);
 	lines.push(`- Origins: page ${meta.origins.page} · widget (third party) ${meta.origins.widget} · loyalty API (reference server) ${meta.origins.api}`);
 	lines.push(`- Widget files: ${Object.entries(meta.widgetFiles).map(([file, size]) => `${file} ${(size / 1000).toFixed(1)} kB`).join(', ')} (uncompressed; served brotli/gzip)`);
@@ -182,7 +186,7 @@ export function toMarkdown(report: Report): string {
 	lines.push('(a) is absolute. (b)–(d) are the median of the per-round difference from (a) run in the same round, with the interquartile range in brackets. Click rows are absolute (only (c) and (d) click). Times are throttled milliseconds.', '');
 
 	const ids = report.variants.map((v) => v.id);
-	lines.push(`| Metric | Target for our widget | ${ids.map(label).join(' | ')} | (d) clearly worse? |`);
+	lines.push(`| Metric | Target for our widget | ${ids.map(label).join(' | ')} | (d) clearly worse than (b) / (c)? |`);
 	lines.push(`|---|---|${ids.map(() => '---').join('|')}|---|`);
 	for (const def of METRICS) {
 		const result = report.metrics[def.key];
@@ -193,7 +197,8 @@ export function toMarkdown(report: Report): string {
 			return target ? `${text} ${mark(target.met)}` : text;
 		});
 		const control = report.control.find((c) => c.metric === def.key);
-		lines.push(`| ${def.label} | ${def.target ? `${def.absolute ? '' : 'added '}${def.target.text}` : '—'} | ${cells.join(' | ')} | ${mark(control?.clearlyWorse ?? null)} |`);
+		const versus = WIDGET.map((id) => (control?.clearlyWorseThan[id] == null ? '—' : mark(control.clearlyWorseThan[id]!))).join(' / ');
+		lines.push(`| ${def.label} | ${def.target ? `${def.absolute ? '' : 'added '}${def.target.text}` : '—'} | ${cells.join(' | ')} | ${versus} |`);
 	}
 	lines.push('');
 
@@ -205,11 +210,30 @@ export function toMarkdown(report: Report): string {
 		const signed = !def.absolute;
 		lines.push(`| ${def.label} ${def.absolute ? '' : 'added '}${target.target} | ${label(target.variant)} | ${target.median === null ? 'n/a' : format(target.median, def.unit, signed)} | ${mark(target.met)} | ${target.missBy === null ? '' : format(target.missBy, def.unit, false)} |`);
 	}
-	const controlMisses = report.control.filter((c) => c.clearlyWorse === false);
-	lines.push(
-		`| (d) clearly worse on every axis | (d) | ${report.control.filter((c) => c.clearlyWorse).length} of ${report.control.filter((c) => c.clearlyWorse !== null).length} metrics | ${mark(controlMisses.length === 0)} | ${controlMisses.map((c) => METRICS.find((m) => m.key === c.metric)!.label).join(', ')} |`,
-	);
-	lines.push('', '"(d) clearly worse" means the control\'s interquartile range lies entirely above that of the worse of (b) and (c) (for click rows, above (c)).', '');
+	for (const id of WIDGET) {
+		const compared = report.control.filter((c) => c.clearlyWorseThan[id] != null);
+		const misses = compared.filter((c) => c.clearlyWorseThan[id] === false);
+		lines.push(
+			`| (d) clearly worse than ${label(id)} on every axis | (d) | on ${compared.length - misses.length} of ${compared.length} metrics | ${mark(misses.length === 0)} | ${misses.length ? `not on: ${misses.map((c) => METRICS.find((m) => m.key === c.metric)!.label).join(', ')}` : ''} |`,
+		);
+	}
+	lines.push('', '"Clearly worse" means the control\'s interquartile range lies entirely above the widget variant\'s (differences from (a); click rows absolute). Against (b) it shows the harness tells good from bad; against (c) it shows where our opened panel costs as much as the deliberately bad control.', '');
+
+	lines.push('## Third-party requests (round 1)', '');
+	for (const id of ids.filter((v) => v !== 'a')) {
+		const run = report.runs.find((r) => r.variant === id);
+		if (!run) continue;
+		const name = (url: string) => url.replace(meta.origins.widget, 'widget').replace(meta.origins.api, 'api');
+		lines.push(`- ${label(id)}: ${run.thirdPartyUrls.map((r) => `${r.method} ${name(r.url)} ${(r.bytes / 1000).toFixed(1)} kB${r.failed ? ' (failed)' : ''}`).join('; ') || 'none'}`);
+	}
+	lines.push('');
+
+	lines.push('## Layout shifts (distinct sources over all runs)', '');
+	for (const id of ids) {
+		const sources = [...new Set(report.runs.filter((r) => r.variant === id).flatMap((r) => r.shiftSources))];
+		lines.push(`- ${label(id)}: ${sources.length ? sources.join('; ') : 'none'}`);
+	}
+	lines.push('', 'A source reads "(node not exposed)" when the node is inside a shadow root; its rectangles (x,y w×h, before → after) show what moved.', '');
 
 	lines.push('## Where the widget spends main-thread time (traced diagnostic load, not part of the medians)', '');
 	for (const diagnosis of report.diagnosis) {
