@@ -47,7 +47,9 @@ export interface RunResult {
 }
 
 export interface ClickResult {
-	/** From the click's Event Timing entry (null when it was under the 16 ms threshold). */
+	/** Event Timing, or (for a click under its 16 ms threshold) the harness's own window listeners. */
+	source: 'event-timing' | 'listeners';
+	/** From the click's Event Timing entry (presentation is null without one). */
 	inputDelay: number | null;
 	processing: number | null;
 	presentation: number | null;
@@ -157,9 +159,11 @@ function clickResult(record: PageRecord): ClickResult | undefined {
 	if (!click || openAt === undefined || paintedAt === undefined) return undefined;
 	const entry = record.events.find((e) => e.name === 'click' && Math.abs(e.start - click.timeStamp) < 1);
 	const interaction = entry?.interactionId ? record.events.filter((e) => e.interactionId === entry.interactionId) : [];
+	// Without an entry (a click under 16 ms), window listeners bracket the dispatch: capture runs first, bubble last.
 	return {
-		inputDelay: entry ? entry.processingStart - entry.start : null,
-		processing: entry ? entry.processingEnd - entry.processingStart : null,
+		source: entry ? 'event-timing' : 'listeners',
+		inputDelay: entry ? entry.processingStart - entry.start : click.captureAt - click.timeStamp,
+		processing: entry ? entry.processingEnd - entry.processingStart : click.bubbleAt === undefined ? null : click.bubbleAt - click.captureAt,
 		presentation: entry ? entry.start + entry.duration - entry.processingEnd : null,
 		eventDuration: entry ? entry.duration : null,
 		interactionDuration: interaction.length ? Math.max(...interaction.map((e) => e.duration)) : null,
