@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { formatDate } from '../format';
 import { Async } from '../parts/Async';
 import { JoinCard } from '../parts/JoinCard';
+import { List } from '../parts/List';
 import { Problem } from '../parts/Problem';
 import { Row } from '../parts/Row';
 import { money, type ViewProps } from '../view';
@@ -18,14 +19,13 @@ export function ActivityPage({ v }: ViewProps) {
 		<Async v={v} r={[activity]} retry={store.loadActivity}>
 			{() => (
 				<>
-					<ul class="l">
+					<List v={v}>
 						{activity.data!.map(({ id, kind, points, createdAt, reference: { ruleTitle, rewardTitle, friend, orderSubtotal = 0, currency } }) => (
 							<Row key={id} title={t(`activity_${kind}`, { rule: ruleTitle!, reward: rewardTitle!, friend: friend!, amount: money(v, orderSubtotal, currency) })} sub={formatDate(locale, createdAt)}>
 								<b class={points > 0 ? 'ok' : undefined}>{signed.format(points)}</b>
 							</Row>
 						))}
-					</ul>
-					{!activity.data!.length && <p class="m">{t('empty')}</p>}
+					</List>
 					<Problem v={v} error={activity.error} />
 					{activity.next && (
 						<button class="b o" onClick={() => store.loadActivity(true)}>

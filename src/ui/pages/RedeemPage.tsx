@@ -1,5 +1,6 @@
 import { Coupon } from '../parts/Coupon';
 import { JoinCard } from '../parts/JoinCard';
+import { List } from '../parts/List';
 import { RewardList } from '../parts/RewardList';
 import type { ViewProps } from '../view';
 
@@ -17,17 +18,13 @@ export function RedeemPage({ v }: ViewProps) {
 		<>
 			<RewardList v={v} />
 			<h3>{v.t('myRewards')}</h3>
-			{customer.coupons.length ? (
-				<ul class="l">
-					{customer.coupons.map((coupon) => (
-						<li key={coupon.code}>
-							<Coupon v={v} coupon={coupon} />
-						</li>
-					))}
-				</ul>
-			) : (
-				<p class="m">{v.t('empty')}</p>
-			)}
+			<List v={v}>
+				{customer.coupons.map((coupon) => (
+					<li key={coupon.code}>
+						<Coupon v={v} coupon={coupon} />
+					</li>
+				))}
+			</List>
 		</>
 	);
 }

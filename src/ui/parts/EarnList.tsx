@@ -3,6 +3,7 @@ import type { ViewProps } from '../view';
 import { Birthday } from './Birthday';
 import { earnText } from './offers';
 import { Follow } from './Follow';
+import { List } from './List';
 import { Row } from './Row';
 
 /** Every earn rule with what it pays; members get each rule's action or its done state. */
@@ -22,12 +23,12 @@ export function EarnList({ v }: ViewProps) {
 			);
 	};
 	return (
-		<ul class="l">
+		<List v={v}>
 			{store.program.value.data!.earnRules.map((rule) => (
 				<Row key={rule.key} title={rule.title} sub={earnText(v, rule)}>
 					{action(rule)}
 				</Row>
 			))}
-		</ul>
+		</List>
 	);
 }

@@ -1,5 +1,6 @@
 import { cost } from './cost';
 import { money, points, type ViewProps } from '../view';
+import { List } from './List';
 import { Redeem } from './Redeem';
 import { Row } from './Row';
 
@@ -11,7 +12,7 @@ export function RewardList({ v }: ViewProps) {
 	const { t, store } = v;
 	const balance = store.customer.value.data?.balance;
 	return (
-		<ul class="l">
+		<List v={v}>
 			{store.program.value.data!.rewards.map((reward) => (
 				<Row
 					key={reward.id}
@@ -25,6 +26,6 @@ export function RewardList({ v }: ViewProps) {
 					{balance == undefined ? <small class="m">{t('membersOnly')}</small> : <Redeem v={v} reward={reward} balance={balance} />}
 				</Row>
 			))}
-		</ul>
+		</List>
 	);
 }
