@@ -84,16 +84,20 @@ does. Emulation.setPageScaleFactor would not do: it is pinch-zoom, which magnifi
 */
 describe('reflow: no content lost, no horizontal scroll inside the panel', () => {
 	it.each([
-		['320 px wide (400 % of 1280×1024)', { width: 320, height: 256 }, 4],
-		['200 % zoom (1280×800 → 640×400)', { width: 640, height: 400 }, 2],
-	] as const)('%s, on every page', async (_, viewport, deviceScaleFactor) => {
-		const { page, errors, close } = await openPlain('', { viewport, deviceScaleFactor });
+		['320 px wide (400 % of 1280×1024), guest', { width: 320, height: 256 }, 4, false],
+		['320 px wide (400 % of 1280×1024), member with coupons', { width: 320, height: 256 }, 4, true],
+		['200 % zoom (1280×800 → 640×400), guest', { width: 640, height: 400 }, 2, false],
+		['200 % zoom (1280×800 → 640×400), member with coupons', { width: 640, height: 400 }, 2, true],
+	] as const)('%s, on every page', async (_, viewport, deviceScaleFactor, member) => {
+		// Carol has the longest member view: tier, unused codes, a birthday already received.
+		const attrs = member ? `data-customer-token="${await api.token('demo-carol', 'carol@example.com')}"` : '';
+		const { page, errors, close } = await openPlain(attrs, { viewport, deviceScaleFactor });
 		await launcher(page).click();
 		await dialog(page).waitFor({ state: 'visible' });
 		for (const name of PAGES) {
 			await page.locator('rewards-widget .panel-nav button', { hasText: name }).click();
 			expect(await currentPage(page)).toBe(name);
-			await page.waitForTimeout(50);
+			await page.locator('rewards-widget .panel-body :is(h3, ul, p)').first().waitFor();
 			const report = await dialog(page).evaluate((panel) => {
 				const root = panel.getRootNode() as ShadowRoot;
 				const body = root.querySelector('.panel-body')!;
@@ -162,18 +166,28 @@ function textOnPrimary(page: Page) {
 }
 
 describe('contrast of text on the brand colour', () => {
-	/** `whileClosed: false` checks only once the panel is open (the launcher is still drawn then). */
+	/**
+	Text on the brand colour with the panel closed (the launcher), then open on every page (title,
+	primary buttons and links). `whileClosed: false` skips the first look.
+	*/
 	const check = async (page: Page, expectedPrimary: string, whileClosed = true) => {
 		await launcher(page).waitFor();
 		const closed = whileClosed ? await textOnPrimary(page) : { primary: expectedPrimary, onPrimary: [] };
 		expect(closed.primary).toBe(expectedPrimary);
 		await launcher(page).click();
 		await dialog(page).waitFor({ state: 'visible' });
-		const open = await textOnPrimary(page);
-		expect(open.primary).toBe(expectedPrimary);
-		const all = [...closed.onPrimary, ...open.onPrimary];
-		// The launcher label and the panel title are among them, so the check is never vacuous.
+		const all = [...closed.onPrimary];
+		for (const name of PAGES) {
+			await page.locator('rewards-widget .panel-nav button', { hasText: name }).click();
+			await page.locator('rewards-widget .panel-body :is(h3, ul, p)').first().waitFor();
+			const open = await textOnPrimary(page);
+			expect(open.primary).toBe(expectedPrimary);
+			all.push(...open.onPrimary);
+		}
+		// The launcher label, the panel title and primary buttons are among them, so the check is
+		// never vacuous.
 		expect(all.map((t) => t.what)).toEqual(expect.arrayContaining(['span.label', 'h2.panel-title']));
+		expect(all.some((t) => /^(button|a)\./.test(t.what))).toBe(true);
 		for (const text of all) expect(text.ratio, `${text.what} ${text.color} on ${expectedPrimary}`).toBeGreaterThanOrEqual(4.5);
 	};
 
@@ -182,7 +196,9 @@ describe('contrast of text on the brand colour', () => {
 		['mid grey', '#808080', 'rgb(128, 128, 128)'],
 		['near-black', '#111111', 'rgb(17, 17, 17)'],
 	])('theme.primary %s %s: launcher label, panel title and buttons reach 4.5:1', async (_, hex, rgb) => {
-		const { page, errors, close } = await openPlain(`data-primary="${hex}"`);
+		// A member, so the Redeem page draws its primary buttons too.
+		const token = await api.token('demo-carol', 'carol@example.com');
+		const { page, errors, close } = await openPlain(`data-primary="${hex}" data-customer-token="${token}"`);
 		await check(page, rgb);
 		expect(errors).toEqual([]);
 		await close();
