@@ -17,7 +17,7 @@ export interface HostileVisit {
 	attrs?: string;
 	context?: BrowserContextOptions;
 	/** Runs before navigation: init scripts, routes. */
-	setup?: (page: Page) => Promise<void>;
+	setup?: (page: Page) => Promise<unknown>;
 }
 
 const ASSET_TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
