@@ -75,7 +75,8 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 			fail(error as ApiError);
 		}
 	}
-	const quietly = (promise: Promise<unknown>) => void promise.catch(() => {});
+	// Loads keep their failure in the resource (shown with a retry), so callers need not catch.
+	const quietly = (promise: Promise<unknown>) => promise.catch(() => {});
 
 	const loadCustomer = () => quietly(token.value ? load(customer, api.customer) : Promise.resolve());
 	const loadActivity = (more?: boolean) =>
