@@ -194,6 +194,17 @@ describe('hostile storefronts', () => {
 		await close();
 	});
 
+	it('strict CSP, nonce only on the script tag (no data-nonce): the widget takes it from there', async () => {
+		const { page, errors, close } = await openHostile(browser, cspFixture, 'hostile-csp', { attrs: `nonce="${NONCE}"` });
+		await launcher(page).click();
+		await dialog(page).waitFor({ state: 'visible' });
+		const sheets = await launcher(page).evaluate((button) => [...(button.getRootNode() as ShadowRoot).querySelectorAll('style')].map((s) => s.nonce));
+		expect(sheets.length).toBeGreaterThan(0);
+		expect(new Set(sheets)).toEqual(new Set([NONCE]));
+		expect(errors).toEqual([]);
+		await close();
+	});
+
 	it("the page's own Preact and a React global are neither used nor clobbered", async () => {
 		const before = await baseline('hostile-globals');
 		const { page, errors, close } = await openHostile(browser, fixture, 'hostile-globals');
