@@ -112,8 +112,9 @@ async function settle(network: ReturnType<typeof trackNetwork>, { minMs, quietMs
 
 /*
 Waiting happens by polling plain page.evaluate calls from Node. Playwright's locators and
-waitForFunction would load its injected selector engine into the page's isolate (~0.9 MB of heap,
-and script time) in the variants that wait on something, and not in (a).
+waitForFunction would load its injected selector engine into the page's isolate (~0.9 MB of JS
+heap) in the variants that wait on something, and not in (a). DevTools-initiated evaluations
+themselves do not count in ScriptDuration.
 */
 async function poll<T>(page: Page, fn: (arg: any) => T | null | false, arg: unknown, what: string, timeoutMs = 15_000): Promise<T> {
 	const end = Date.now() + timeoutMs;
