@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { promisify } from 'node:util';
 import { SignJWT, decodeJwt, decodeProtectedHeader, exportJWK, importPKCS8, jwtVerify } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mintCustomerToken } from '../../demo/server/token';
 import { DEMO_STORE, type TestServer, newCustomerId, startTestServer, storePath, tokenFor } from './support/harness';
 
@@ -86,6 +86,17 @@ describe('customer tokens', () => {
 		const { sub: _, ...withoutSubject } = claims();
 		expect(await customerStatus(await signHs256(withoutSubject))).toMatchObject({ status: 401, code: 'invalid_token' });
 		expect(await customerStatus(await signHs256(claims({ email: 'not-an-email' })))).toMatchObject({ status: 401, code: 'invalid_token' });
+	});
+
+	it('expires a token it already verified once', async () => {
+		const token = await tokenFor(newCustomerId(), { ttlSeconds: 60 });
+		expect((await customerStatus(token)).status).toBe(200);
+		vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 120_000 });
+		try {
+			expect(await customerStatus(token)).toMatchObject({ status: 401, code: 'token_expired' });
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('refuses a tampered payload', async () => {

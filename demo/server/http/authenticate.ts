@@ -6,6 +6,16 @@ import { ApiError } from './errors';
 
 const CLOCK_SKEW_SECONDS = 30;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}$/;
+const VERIFIED_CACHE_SIZE = 10_000;
+
+// A widget sends the same token for up to an hour; verifying it once per store object (the
+// directory refreshes stores, so a rotated secret is picked up) saves the HMAC and JSON work on
+// every later request. Only successes are cached, and their expiry is still checked each time.
+const verified = new WeakMap<Store, Map<string, { identity: CustomerIdentity; exp: number }>>();
+
+function expired(): ApiError {
+	return new ApiError('token_expired', 'The customer token has expired.', undefined, { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="expired"` });
+}
 
 function invalid(message: string): ApiError {
 	return new ApiError('invalid_token', message, undefined, { 'WWW-Authenticate': `Bearer error="invalid_token"` });
@@ -19,6 +29,20 @@ hour. Answers 401 `token_expired` or `invalid_token`.
 export async function authenticate(authorization: string | undefined, store: Store): Promise<CustomerIdentity> {
 	const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
 	if (!token) throw invalid('A customer token is required: Authorization: Bearer <token>.');
+	let cache = verified.get(store);
+	if (!cache) verified.set(store, (cache = new Map()));
+	const hit = cache.get(token);
+	if (hit) {
+		if (hit.exp + CLOCK_SKEW_SECONDS < Date.now() / 1000) throw expired();
+		return hit.identity;
+	}
+	const checked = await verifyToken(token, store);
+	if (cache.size >= VERIFIED_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+	cache.set(token, checked);
+	return checked.identity;
+}
+
+async function verifyToken(token: string, store: Store): Promise<{ identity: CustomerIdentity; exp: number }> {
 	let payload;
 	try {
 		({ payload } = await jwtVerify(token, store.signingKey, {
@@ -28,9 +52,7 @@ export async function authenticate(authorization: string | undefined, store: Sto
 			clockTolerance: CLOCK_SKEW_SECONDS,
 		}));
 	} catch (error) {
-		if (error instanceof errors.JWTExpired) {
-			throw new ApiError('token_expired', 'The customer token has expired.', undefined, { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="expired"` });
-		}
+		if (error instanceof errors.JWTExpired) throw expired();
 		throw invalid('The customer token is not valid for this store.');
 	}
 	const now = Math.floor(Date.now() / 1000);
@@ -41,5 +63,5 @@ export async function authenticate(authorization: string | undefined, store: Sto
 	const { sub, email } = payload;
 	if (typeof sub !== 'string' || sub.length === 0 || sub.length > 128 || /[\u0000-\u001f]/.test(sub)) throw invalid('The token subject must be a customer id of 1–128 characters.');
 	if (typeof email !== 'string' || email.length > 254 || !EMAIL.test(email)) throw invalid('The token must carry the customer’s email.');
-	return { customerId: sub, email };
+	return { identity: { customerId: sub, email }, exp: payload.exp! };
 }

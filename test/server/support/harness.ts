@@ -57,7 +57,7 @@ export interface RequestOptions {
 	/** JSON body (serialised here, with Content-Type: application/json). */
 	json?: unknown;
 	/** A body sent exactly as given (no Content-Type unless in headers). */
-	raw?: string | Buffer;
+	raw?: string;
 	headers?: Record<string, string>;
 	/** Skip the contract check, for responses that are deliberately outside it (CORS preflights). */
 	unchecked?: boolean;
@@ -80,7 +80,7 @@ export function contractClient(baseUrl: string): ContractClient {
 	const request = async <T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
 		const headers: Record<string, string> = { ...options.headers };
 		if (options.token) headers.authorization = `Bearer ${options.token}`;
-		let body: string | Buffer | undefined = options.raw;
+		let body = options.raw;
 		if (options.json !== undefined) {
 			body = JSON.stringify(options.json);
 			headers['content-type'] ??= 'application/json';
