@@ -32,12 +32,9 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 	const token = signal(config().customerToken);
 	/** The session ended and the storefront could not renew the token: guests see "sign in again". */
 	const expired = signal(false);
-	// Bumped when the shopper changes, so answers meant for the previous one are dropped.
-	let session = 0;
 	let renewing: Promise<boolean> | undefined;
 
 	function signOut(sessionExpired?: boolean) {
-		session++;
 		token.value = undefined;
 		expired.value = !!sessionExpired;
 		customer.value = activity.value = {};
@@ -64,14 +61,18 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 		throw error;
 	};
 
+	/**
+	An answer is kept only if nothing has replaced the resource since it was asked for: not a newer
+	request (the program in the language the shopper just chose), another shopper (sign-out empties
+	the customer and activity) or an action's own result.
+	*/
 	async function load<T, S extends Resource<unknown>>(target: Signal<S>, fetch: () => Promise<T>, merge = (data: T) => ({ data }) as unknown as S) {
-		const mine = session;
-		target.value = { ...target.value, loading: true, error: undefined };
+		const pending = (target.value = { ...target.value, loading: true, error: undefined });
 		try {
 			const data = await fetch();
-			if (mine == session) target.value = merge(data);
+			if (target.value == pending) target.value = merge(data);
 		} catch (error) {
-			if (mine == session) target.value = { ...target.value, loading: false, error };
+			if (target.value == pending) target.value = { ...pending, loading: false, error };
 			fail(error as ApiError);
 		}
 	}

@@ -15,6 +15,8 @@ export interface I18n {
 	t: ReadonlySignal<Translate>;
 	/** Switches language; resolves once the catalogue is in. */
 	setLocale(locale: string, overrides?: Record<string, Record<string, string>>): Promise<void>;
+	/** Resolves once the first language's catalogue is in (at once for English). */
+	ready: Promise<void>;
 }
 
 export function createI18n(initialLocale: string, initialOverrides: Record<string, Record<string, string>>, report: (error: unknown) => void): I18n {
@@ -37,6 +39,5 @@ export function createI18n(initialLocale: string, initialOverrides: Record<strin
 		locale.value = next;
 		t.value = createTranslator(next, catalogue, english, overrides[next]);
 	};
-	void setLocale(initialLocale);
-	return { locale, t, setLocale };
+	return { locale, t, setLocale, ready: setLocale(initialLocale) };
 }

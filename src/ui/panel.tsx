@@ -89,7 +89,8 @@ export const mountPanel: MountPanel = (host) => {
 	);
 
 	render(<PanelApp open={open} page={page} view={view} announcement={announcement} onClose={close} />, container);
-	void store.refresh();
+	// The program's titles come in the catalogue's language (Accept-Language): ask once it is in.
+	void i18n.ready.then(store.refresh);
 	// A visitor who came through a friend's link is welcomed with the gift at once.
 	if (view.value.referral) show();
 
