@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { startFixture, type Fixture } from './support/fixture';
 import { startRewardsApi, type RewardsApi } from './support/rewards-api';
-import { currentPage, openHostile, tabToLauncher, tabToText } from './support/hostile';
+import { POLL, currentPage, openHostile, tabToLauncher, tabToText } from './support/hostile';
 import { dialog, focusedElement, launcher, openPage } from './support/page';
 
 /*
@@ -243,17 +243,17 @@ describe('keyboard only', () => {
 		await tabToLauncher(page);
 		await page.keyboard.press('Enter');
 		await dialog(page).waitFor({ state: 'visible' });
-		expect(await focusedElement(page)).toMatchObject({ tag: 'h2' });
+		await expect.poll(() => focusedElement(page), POLL).toMatchObject({ tag: 'h2' });
 		for (const [i, name] of [...PAGES.slice(1), PAGES[0]].entries()) {
 			await tabToText(page, name);
 			// Enter and Space both activate the nav buttons.
 			await page.keyboard.press(i % 2 ? 'Space' : 'Enter');
-			await expect.poll(() => currentPage(page)).toBe(name);
-			expect(await focusedElement(page)).toMatchObject({ tag: 'button', text: name });
+			await expect.poll(() => currentPage(page), POLL).toBe(name);
+			await expect.poll(() => focusedElement(page), POLL).toMatchObject({ tag: 'button', text: name });
 		}
 		await page.keyboard.press('Escape');
 		await dialog(page).waitFor({ state: 'hidden' });
-		expect(await focusedElement(page)).toMatchObject({ tag: 'button', className: 'launcher' });
+		await expect.poll(() => focusedElement(page), POLL).toMatchObject({ tag: 'button', className: 'launcher' });
 		expect(await launcher(page).getAttribute('aria-expanded')).toBe('false');
 		expect(errors).toEqual([]);
 		await close();
@@ -282,24 +282,24 @@ describe('screen reader announcements and a keyboard redeem journey (signed-in s
 		expect(await liveRegions(page)).toContainEqual({ role: 'status', live: 'polite' });
 		await tabToText(page, 'Redeem');
 		await page.keyboard.press('Enter');
-		await expect.poll(() => currentPage(page)).toBe('Redeem');
+		await expect.poll(() => currentPage(page), POLL).toBe('Redeem');
 		await page.locator('rewards-widget .panel-body button', { hasText: 'Redeem' }).first().waitFor();
 		// From the nav, Tab on to the first reward's Redeem button, then confirm on the same button.
 		await tabToText(page, 'Redeem');
 		expect(await page.evaluate(() => document.querySelector('rewards-widget')!.shadowRoot!.activeElement!.closest('.panel-body') !== null)).toBe(true);
 		await page.keyboard.press('Enter');
-		expect(await focusedElement(page)).toMatchObject({ tag: 'button', text: 'Confirm' });
+		await expect.poll(() => focusedElement(page), POLL).toMatchObject({ tag: 'button', text: 'Confirm' });
 		await page.keyboard.press('Enter');
-		await expect.poll(() => announced(page)).toMatch(/^Balance: [\d,]+ points/);
+		await expect.poll(() => announced(page), POLL).toMatch(/^Balance: [\d,]+ points/);
 		// The issued code has focus (its Redeem button is gone); Tab reaches Copy.
 		await tabToText(page, 'Copy');
 		await page.keyboard.press('Enter');
-		await expect.poll(() => announced(page)).toMatch(/^Copied/);
+		await expect.poll(() => announced(page), POLL).toMatch(/^Copied/);
 		const code = await page.locator('rewards-widget .panel-body code').first().textContent();
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
 		await page.keyboard.press('Escape');
 		await dialog(page).waitFor({ state: 'hidden' });
-		expect(await focusedElement(page)).toMatchObject({ tag: 'button', className: 'launcher' });
+		await expect.poll(() => focusedElement(page), POLL).toMatchObject({ tag: 'button', className: 'launcher' });
 		expect(errors).toEqual([]);
 		await close();
 	});

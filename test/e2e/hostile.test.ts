@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { startFixture, type Fixture } from './support/fixture';
 import { startRewardsApi, type RewardsApi } from './support/rewards-api';
-import { currentPage, hitAt, hitAtCentre, intersects, keyboardRoundTrip, launcherMetrics, listenerCounter, openHostile, probeStyles, type HostileVisit } from './support/hostile';
+import { POLL, currentPage, hitAt, hitAtCentre, intersects, keyboardRoundTrip, launcherMetrics, listenerCounter, openHostile, probeStyles, type HostileVisit } from './support/hostile';
 import { dialog, focusedElement, launcher, openPage } from './support/page';
 
 /*
@@ -116,7 +116,7 @@ describe('hostile storefronts', () => {
 		// The host moved out of the trapping body, and the launcher stays put when the page scrolls.
 		expect(await page.evaluate(() => document.querySelector('rewards-widget')!.parentElement!.tagName)).toBe('HTML');
 		await page.mouse.wheel(0, 1500);
-		await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+		await expect.poll(() => page.evaluate(() => scrollY), POLL).toBeGreaterThan(1000);
 		const box = (await launcher(page).boundingBox())!;
 		const viewport = page.viewportSize()!;
 		expect([viewport.width - (box.x + box.width), viewport.height - (box.y + box.height)].map(Math.round)).toEqual([20, 20]);
@@ -158,7 +158,7 @@ describe('hostile storefronts', () => {
 		// wrapped fetch with the array intact (Array#toJSON would make it a string), and was taken.
 		type Logged = { url: string; method: string; body: string | null; status?: number };
 		const batch = async () => (await page.evaluate(() => (window as unknown as { fetchLog: Logged[] }).fetchLog)).find((call) => call.url.endsWith('/events') && call.body);
-		await expect.poll(batch, { timeout: 5000 }).toBeTruthy();
+		await expect.poll(batch, POLL).toBeTruthy();
 		const sent = JSON.parse((await batch())!.body!) as { events: unknown };
 		expect(Array.isArray(sent.events)).toBe(true);
 		expect(sent.events).toContainEqual(expect.objectContaining({ type: 'launcher_open' }));
@@ -190,7 +190,7 @@ describe('hostile storefronts', () => {
 		expect(errors).toEqual(before.errors);
 		// The recorder does hear violations: an inline style without the nonce is one.
 		await page.evaluate(() => document.head.append(Object.assign(document.createElement('style'), { textContent: 'p{color:red}' })));
-		await expect.poll(violations).toHaveLength(1);
+		await expect.poll(violations, POLL).toHaveLength(1);
 		await close();
 	});
 
@@ -301,11 +301,11 @@ describe('hostile storefronts', () => {
 			expect(await hosts(page)).toEqual({ count: 1, same: true, inBody: true });
 
 			await router((r) => r.replaceBodyContent('<main id="view"><h1 data-probe="h1">Cart</h1><a href="#top" id="home-link">Home</a></main>'));
-			await expect.poll(() => hosts(page)).toEqual({ count: 1, same: true, inBody: true });
+			await expect.poll(() => hosts(page), POLL).toEqual({ count: 1, same: true, inBody: true });
 			await exerciseWidget(page, before);
 
 			await router((r) => r.replaceBody('<main id="view"><h1 data-probe="h1">Checkout</h1><a href="#top" id="home-link">Home</a></main>'));
-			await expect.poll(() => hosts(page)).toEqual({ count: 1, same: true, inBody: true });
+			await expect.poll(() => hosts(page), POLL).toEqual({ count: 1, same: true, inBody: true });
 			await exerciseWidget(page, before);
 			expect(errors).toEqual(before.errors);
 			await close();
@@ -324,13 +324,13 @@ describe('hostile storefronts', () => {
 			expect(await state()).toEqual({ open: true, modal: true, focusInside: true, overflow: 'hidden' });
 			// A route change re-renders the body under the open panel, then the body element itself.
 			await page.evaluate(() => (window as unknown as { router: { replaceBodyContent(html: string): void } }).router.replaceBodyContent('<main><h1>Cart</h1><a href="#top">Top</a></main>'));
-			await expect.poll(state).toEqual({ open: true, modal: true, focusInside: true, overflow: 'hidden' });
+			await expect.poll(state, POLL).toEqual({ open: true, modal: true, focusInside: true, overflow: 'hidden' });
 			await page.evaluate(() => (window as unknown as { router: { replaceBody(html: string): void } }).router.replaceBody('<main><h1>Checkout</h1><a href="#top">Top</a></main>'));
-			await expect.poll(state).toEqual({ open: true, modal: true, focusInside: true, overflow: 'hidden' });
+			await expect.poll(state, POLL).toEqual({ open: true, modal: true, focusInside: true, overflow: 'hidden' });
 			// Still a working modal: Escape closes, focus returns, the page scrolls again.
 			await page.keyboard.press('Escape');
 			await dialog(page).waitFor({ state: 'hidden' });
-			expect(await focusedElement(page)).toMatchObject({ tag: 'button', className: 'launcher' });
+			await expect.poll(() => focusedElement(page), POLL).toMatchObject({ tag: 'button', className: 'launcher' });
 			expect((await state()).overflow).toBe('');
 			expect(errors).toEqual([]);
 			await close();

@@ -51,6 +51,9 @@ export async function openHostile(browser: Browser, fixture: Fixture, name: stri
 	return { page, errors, warnings, close: () => context.close() };
 }
 
+/** Polls that wait on the server or a render get room on a busy 2-core machine (vitest's default is 1 s). */
+export const POLL = { timeout: 10_000, interval: 50 };
+
 export const PROBE_PROPERTIES = ['font-size', 'line-height', 'font-family', 'box-sizing', 'color', 'background-color', 'display', 'position', 'z-index', 'margin-top', 'padding-left', 'visibility'] as const;
 
 /**
@@ -127,13 +130,13 @@ export async function keyboardRoundTrip(page: Page, navigateTo = 'Earn') {
 	await tabToLauncher(page);
 	await page.keyboard.press('Enter');
 	await dialog(page).waitFor({ state: 'visible' });
-	expect(await focusedElement(page)).toMatchObject({ tag: 'h2' });
+	await expect.poll(() => focusedElement(page), POLL).toMatchObject({ tag: 'h2' });
 	await tabToText(page, navigateTo);
 	await page.keyboard.press('Enter');
-	await expect.poll(() => currentPage(page)).toBe(navigateTo);
+	await expect.poll(() => currentPage(page), POLL).toBe(navigateTo);
 	await page.keyboard.press('Escape');
 	await dialog(page).waitFor({ state: 'hidden' });
-	expect(await focusedElement(page)).toMatchObject({ tag: 'button', className: 'launcher' });
+	await expect.poll(() => focusedElement(page), POLL).toMatchObject({ tag: 'button', className: 'launcher' });
 }
 
 export const currentPage = (page: Page) => page.locator('rewards-widget .panel-nav [aria-current="page"]').textContent();
