@@ -197,7 +197,7 @@ export async function measure({ browser, variant, url, pageOrigin, round }: RunO
 		await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
 		if (variant.ready) await poll(page, locate, variant.ready, describeTarget(variant.ready));
 		// Every variant waits the same way, so idle-time work (e.g. a preloaded panel) lands inside the window.
-		await settle(network, { minMs: 2000, quietMs: 700, maxMs: 10_000 });
+		await settle(network, { minMs: 1500, quietMs: 600, maxMs: 10_000 });
 		const beforeInput = await evaluate(page, readRecord);
 		const windowStart = Date.now();
 		if (variant.click) await clickAndWait(page, variant);
