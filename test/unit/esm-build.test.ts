@@ -10,7 +10,9 @@ describe('npm package (dist/esm)', () => {
 	});
 
 	it('mounts, opens the code-split panel and destroys cleanly', async () => {
-		const widget = await import('../../dist/esm/index.js');
+		// Typed by the sources; loaded from the build.
+		const built = '../../dist/esm/index.js';
+		const widget: typeof import('../../src/index') = await import(/* @vite-ignore */ built);
 		expect(Object.keys(widget).sort()).toEqual(['close', 'destroy', 'identify', 'init', 'logout', 'off', 'on', 'open', 'refresh', 'toggle', 'version'].sort());
 		const opened = vi.fn();
 		widget.on('open', opened);
