@@ -88,9 +88,13 @@ export const mountPanel: MountPanel = (host) => {
 		}),
 	);
 
-	render(<PanelApp open={open} page={page} view={view} announcement={announcement} onClose={close} />, container);
-	// The program's titles come in the catalogue's language (Accept-Language): ask once it is in.
-	void i18n.ready.then(store.refresh);
+	// The first paint and the program's titles (Accept-Language) come in the shopper's language:
+	// both wait for the catalogue (at once for English), unless destroy() came first.
+	void i18n.ready.then(() => {
+		if (!container.parentNode) return;
+		render(<PanelApp open={open} page={page} view={view} announcement={announcement} onClose={close} />, container);
+		void store.refresh();
+	});
 	// A visitor who came through a friend's link is welcomed with the gift at once.
 	if (view.value.referral) show();
 

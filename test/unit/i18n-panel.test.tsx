@@ -58,12 +58,28 @@ function mount(locale: string, options: Record<string, unknown> = {}) {
 }
 
 describe('the program follows the panel language', () => {
-	it('asks for the program in the panel’s language from the first request', async () => {
+	it('paints in the panel’s language from the first frame, and asks for the program in it from the first request', async () => {
 		const server = fakeServer();
-		const { text } = mount('fr');
+		const { root, text } = mount('fr');
+		// Every title the panel ever shows: never "Rewards" first, then "Récompenses".
+		const titles: string[] = [];
+		const observer = new MutationObserver(() => titles.push(root.querySelector('.panel-title')?.textContent ?? ''));
+		observer.observe(root, { subtree: true, childList: true, characterData: true });
 		await waitFor(() => expect(text()).toContain('Livraison offerte'));
+		observer.disconnect();
 		expect(text()).toContain('Échanger');
+		expect(new Set(titles.filter(Boolean))).toEqual(new Set(['Récompenses']));
 		expect(server.languages).toEqual(['fr']);
+	});
+
+	it('destroyed before its catalogue arrived, it neither paints nor asks', async () => {
+		const server = fakeServer();
+		const { root } = mount('it');
+		controller!.destroy();
+		controller = undefined;
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(root.querySelector('.panel')).toBeNull();
+		expect(server.languages).toEqual([]);
 	});
 
 	it('fetches the program again when init() switches the language, and shows the new titles', async () => {
