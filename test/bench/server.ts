@@ -2,12 +2,13 @@
 // embedded PGlite (or PostgreSQL when DATABASE_URL is set). The server runs as a child process,
 // as in production; this process is a keep-alive load generator written with node:http.
 //
-//   npm run bench:server -- --duration 10 --connections 32 --max-requests 100000
+//   npm run bench:server -- --duration 10 --connections 16 --max-requests 100000
 //
 // Every phase is bounded in time and in requests. Only 127.0.0.1 is ever contacted.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ const { values: args } = parseArgs({
 	options: {
 		duration: { type: 'string', default: '10' },
 		warmup: { type: 'string', default: '2' },
-		connections: { type: 'string', default: '32' },
+		connections: { type: 'string', default: '16' },
 		'max-requests': { type: 'string', default: '100000' },
 		customers: { type: 'string', default: '200' },
 	},
@@ -87,12 +88,26 @@ function send(agent: Agent, base: URL, call: Call): Promise<number> {
 	});
 }
 
+// Clock ticks per second for /proc/<pid>/stat (USER_HZ, 100 on Linux).
+const CLOCK_TICKS = 100;
+
+/** CPU seconds (user + system) the process has used, from /proc; undefined where there is no /proc. */
+function cpuSeconds(pid: number): number | undefined {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+	} catch {
+		return undefined;
+	}
+}
+
 function percentile(sorted: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 /** Runs `next()` calls on CONNECTIONS keep-alive connections until the time or request budget is spent. */
-async function load(base: URL, name: string, next: (i: number) => Call, durationMs: number, record: boolean) {
+async function load(base: URL, serverPid: number, name: string, next: (i: number) => Call, durationMs: number, record: boolean) {
+	const cpuBefore = cpuSeconds(serverPid);
 	const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 	const latencies: number[] = [];
 	const statuses = new Map<number, number>();
@@ -110,6 +125,7 @@ async function load(base: URL, name: string, next: (i: number) => Call, duration
 	};
 	await Promise.all(Array.from({ length: CONNECTIONS }, worker));
 	const elapsed = (performance.now() - started) / 1000;
+	const cpuAfter = cpuSeconds(serverPid);
 	agent.destroy();
 	if (!record) return undefined;
 	latencies.sort((a, b) => a - b);
@@ -120,6 +136,8 @@ async function load(base: URL, name: string, next: (i: number) => Call, duration
 		'p50 ms': Number(percentile(latencies, 50).toFixed(2)),
 		'p99 ms': Number(percentile(latencies, 99).toFixed(2)),
 		'max ms': Number(latencies[latencies.length - 1].toFixed(2)),
+		// Server CPU per request: what one core can sustain, whatever else the machine was doing.
+		'server CPU µs/req': cpuBefore === undefined || cpuAfter === undefined ? 'n/a' : Math.round(((cpuAfter - cpuBefore) * 1e6) / latencies.length),
 		statuses: Object.fromEntries(statuses),
 	};
 }
@@ -160,10 +178,11 @@ try {
 		['GET customer', getCustomer],
 		['POST redemption', redeem],
 	] as const) {
-		await load(base, name, next, WARMUP_MS, false);
-		results.push(await load(base, name, next, DURATION_MS, true));
+		await load(base, server.child.pid!, name, next, WARMUP_MS, false);
+		results.push(await load(base, server.child.pid!, name, next, DURATION_MS, true));
 	}
-	console.log(`\nReference server on loopback, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}, ${CONNECTIONS} keep-alive connections, ${CUSTOMERS} customers, node ${process.version}:\n`);
+	const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+	console.log(`\nReference server on loopback, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}, ${CONNECTIONS} keep-alive connections, ${CUSTOMERS} customers, node ${process.version}, load average ${load1}:\n`);
 	console.table(results);
 } finally {
 	await server.cleanup();
