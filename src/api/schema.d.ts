@@ -28,7 +28,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database readiness, for load balancers */
+        /** Liveness and database readiness, for load balancers (never rate-limited) */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -237,7 +237,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "overloaded";
+        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "overloaded" | "unavailable";
         ErrorField: {
             /**
              * @description Where the offending value is.
@@ -601,6 +601,16 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description `unavailable`: the database does not answer; take this replica out of rotation. */
+        Unavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description `internal_error`: an unexpected failure; nothing was written. */
         InternalError: {
             headers: {
@@ -675,7 +685,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            503: components["responses"]["Overloaded"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getProgram: {

@@ -24,6 +24,8 @@ describe('rate limits', () => {
 			expect(more).toEqual([200, 200, 429]);
 			const ipLimited = await server.api.get(storePath('/program'));
 			expect(Number(ipLimited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+			// Health checks are never limited.
+			expect((await server.api.get('/healthz')).status).toBe(200);
 		} finally {
 			await server.close();
 		}

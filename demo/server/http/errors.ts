@@ -23,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
 	rate_limited: 429,
 	internal_error: 500,
 	overloaded: 503,
+	unavailable: 503,
 };
 
 /** An error the API answers with its contract body: `{ error: { code, message, fields? } }`. */

@@ -10,6 +10,7 @@ import { claimReferral } from '../referrals/claim-referral';
 import { redeem } from '../rewards/redeem';
 import { mintCustomerToken } from '../token';
 import { CONTRACT_BYTES } from './contract';
+import { ApiError } from './errors';
 import type { Handler, RequestContext } from './types';
 
 type Schemas = components['schemas'];
@@ -25,7 +26,12 @@ export const handlers: Record<string, Handler> = {
 	getOpenApiDocument: async () => ({ status: 200, raw: CONTRACT_BYTES, headers: { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' } }),
 
 	getHealth: async (_request, { db }) => {
-		await db.query('select 1');
+		try {
+			await db.query('select 1');
+		} catch (error) {
+			console.error('[rewards] health check failed:', (error as Error).message);
+			throw new ApiError('unavailable', 'The database does not answer.', undefined, { 'Retry-After': '5' });
+		}
 		return { status: 200, body: { status: 'ok' } satisfies Schemas['Health'] };
 	},
 

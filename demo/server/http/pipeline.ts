@@ -105,7 +105,8 @@ export function createPipeline(options: PipelineOptions) {
 			Object.assign(cors, store ? corsHeaders(origin) : { 'Access-Control-Allow-Origin': '*' });
 		}
 		if (preflight) return { status: 204, headers: origin ? preflightHeaders(store ? origin : '*', methods) : { Allow: methods.join(', ') } };
-		options.ipLimiter?.take(clientAddress(request, options.trustProxy));
+		// Load balancers probe health often from few addresses; limiting them would take replicas out.
+		if (operation.id !== 'getHealth') options.ipLimiter?.take(clientAddress(request, options.trustProxy));
 		if (operation.id === 'createDevToken' && !services.devTokens) throw new ApiError('not_found', 'Dev tokens are disabled on this server.');
 
 		const query: Record<string, unknown> = Object.fromEntries(url.searchParams);
