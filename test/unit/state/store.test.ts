@@ -2,11 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validateOptions } from '../../../src/config/validate';
 import type { RewardsOptions } from '../../../src/config/options';
 import { createStore } from '../../../src/state/store';
+import { CUSTOMER as FULL_CUSTOMER } from '../ui/support';
 
 afterEach(() => vi.unstubAllGlobals());
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const CUSTOMER = { id: 'c1', balance: 300 };
+
+// A complete customer as the contract describes it, so shape checks on answers accept it.
+const CUSTOMER = { ...FULL_CUSTOMER, id: 'c1', balance: 300 };
 
 function storeWith(options: RewardsOptions, respond: (request: Request) => Response) {
 	const seen: Request[] = [];
@@ -66,7 +69,7 @@ describe('store', () => {
 		const { store, emit, seen } = storeWith({ customerToken: 'T' }, (request) =>
 			request.method == 'POST' ? json(201, { ruleKey: 'instagram_follow', awarded: 50, balance: 350, lifetimePoints: 350 }) : json(200, { ...CUSTOMER, balance: 350 }),
 		);
-		store.customer.value = { data: CUSTOMER as never };
+		store.customer.value = { data: CUSTOMER };
 		await store.earn('instagram_follow');
 		expect(store.customer.value.data!.balance).toBe(350);
 		expect(emit).toHaveBeenCalledWith('earned', { action: 'instagram_follow', points: 50, balance: 350 });
