@@ -6,7 +6,7 @@ import { loadContract, type Contract } from './http/contract';
 import { trackInFlight } from './http/graceful-close';
 import { handlers } from './http/handlers';
 import { createPipeline } from './http/pipeline';
-import { createRateLimiter } from './http/rate-limit';
+import { DEFAULT_RATE_LIMIT, createRateLimiter } from './http/rate-limit';
 import type { StoreDefinition } from './program/definition';
 import { createStoreDirectory, upsertStore } from './program/store';
 import { validateStoreDefinition } from './program/validate-definition';
@@ -58,8 +58,6 @@ export interface RunningServer {
 	/** Runs SQL on the server's database (tests, tooling). */
 	query<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }
-
-export const DEFAULT_RATE_LIMIT = { perIpPerMinute: 1200, perCustomerPerMinute: 300 };
 
 let contract: Contract | undefined;
 

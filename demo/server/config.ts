@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { StartServerOptions } from './app';
-import { DEFAULT_RATE_LIMIT } from './app';
+import { DEFAULT_RATE_LIMIT } from './http/rate-limit';
 import type { StoreDefinition } from './program/definition';
 
 const flag = (value: string | undefined) => value === '1' || value === 'true';

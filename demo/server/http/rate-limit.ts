@@ -1,5 +1,8 @@
 import { ApiError } from './errors';
 
+/** Requests per minute allowed unless configured otherwise. */
+export const DEFAULT_RATE_LIMIT = { perIpPerMinute: 1200, perCustomerPerMinute: 300 };
+
 /**
 Token buckets per key (an IP address, a customer): `perMinute` requests refill evenly over a
 minute, so short bursts pass and sustained excess answers 429 with the seconds until the next

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -150,7 +150,19 @@ async function pgliteTemplate(): Promise<string> {
 		await server.close();
 		// Another test file may have won the race: then its template is as good as ours.
 		await rename(building, template).catch(() => rm(building, { recursive: true, force: true }));
+		await pruneStaleTemplates(template);
 		return template;
+	}
+}
+
+/** Removes PGlite templates, builds and copies left from earlier days (e.g. by interrupted runs). */
+async function pruneStaleTemplates(current: string) {
+	const dayAgo = Date.now() - 86_400_000;
+	for (const name of await readdir(tmpdir())) {
+		const path = join(tmpdir(), name);
+		if (path === current || !name.startsWith('openrewards-pglite-')) continue;
+		const info = await stat(path).catch(() => undefined);
+		if (info && info.mtimeMs < dayAgo) await rm(path, { recursive: true, force: true });
 	}
 }
 
