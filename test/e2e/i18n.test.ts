@@ -75,6 +75,8 @@ function openWidget({ lang = '', dir = 'ltr', init = {}, context = {} }: { lang?
 
 /** A generous wait: the machine is often busy with other test runs. */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
+/** Text with its no-break spaces as plain ones. */
+const spaced = async (text: Promise<string | null>) => ((await text) ?? '').replace(/\s/g, ' ');
 const catalogueChunks = (scripts: string[]) => scripts.map((path) => /^\/dist\/chunks\/([a-z]{2})-[\w-]+\.js$/.exec(path)?.[1]).filter(Boolean);
 const panelTitle = (page: Page) => page.locator('rewards-widget .panel-title');
 const tabs = (page: Page) => page.locator('rewards-widget .panel-nav button');
@@ -125,6 +127,8 @@ describe('French, Italian and Polish panels', () => {
 		await body(page).getByText('Livraison offerte', { exact: true }).waitFor();
 		await body(page).getByText('Convertissez vos points en dollars', { exact: true }).waitFor();
 		expect(await body(page).getByText('800 points', { exact: true }).count()).toBe(1);
+		// Money in the store's currency (USD), written the French way.
+		expect(await spaced(body(page).textContent())).toContain('100 points pour 1 $US');
 		expect(programLanguages.length).toBeGreaterThan(0);
 		expect(new Set(programLanguages)).toEqual(new Set(['fr']));
 		// English ships with the panel; exactly one more catalogue chunk, French, and no other.
@@ -148,6 +152,7 @@ describe('French, Italian and Polish panels', () => {
 		await switchTo(page, 'pl');
 		await body(page).getByText('Darmowa dostawa', { exact: true }).waitFor();
 		expect(await body(page).getByText('800 punktów', { exact: true }).count()).toBe(1);
+		expect(await spaced(body(page).textContent())).toContain('100 punktów za 1 USD');
 		expect(await tabs(page).allTextContents()).toEqual(['Start', 'Zbieraj', 'Wymieniaj', 'Polecaj', 'Historia']);
 		expect(errors).toEqual([]);
 		await context.close();
@@ -238,7 +243,7 @@ function auditLayout() {
 	}
 
 	// Every box that holds text: nothing spills out sideways, nor is cut off at the bottom.
-	const holders = new Set(texts.map(({ node }) => node.parentElement!));
+	const holders = new Set<Element>(texts.map(({ node }) => node.parentElement!));
 	for (const element of [...panel.querySelectorAll('button, a, label, input, output, small, p, b, h2, h3, li')]) holders.add(element);
 	for (const element of holders) {
 		if (hiddenOnPurpose(element)) continue;

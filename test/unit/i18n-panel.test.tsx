@@ -6,6 +6,7 @@ import * as en from '../../src/i18n/en';
 import type { Catalogue } from '../../src/i18n/message';
 import { createTranslator } from '../../src/i18n/translate';
 import { createStore } from '../../src/state/store';
+import { formatDate, formatMoney } from '../../src/ui/format';
 import { createI18n } from '../../src/ui/i18n';
 import { mountPanel } from '../../src/ui/panel';
 import type { PanelController } from '../../src/ui/panel-host';
@@ -169,5 +170,22 @@ describe('plural forms through the real catalogues', () => {
 		const i18n = createI18n(locale, {}, () => {});
 		await waitFor(() => expect(i18n.locale.value).toBe(locale));
 		expect(i18n.t.value('points', { count })).toBe(expected);
+	});
+});
+
+describe('numbers, money and dates through Intl, in the panel’s language', () => {
+	it.each([
+		['en', '$49.90', '$1', 'February 14', '12,345'],
+		['fr', '49,90\u00a0$US', '1\u00a0$US', '14 février', '12\u202f345'],
+		['it', '49,90\u00a0USD', '1\u00a0USD', '14 febbraio', '12.345'],
+		['pl', '49,90\u00a0USD', '1\u00a0USD', '14 lutego', '12\u00a0345'],
+	])('%s: %s, %s, %s, %s', async (locale, subtotal, unit, birthday, balance) => {
+		// The store's currency comes from the program (USD for the demo store), whatever the language.
+		expect(formatMoney(locale, 4990, 'USD')).toBe(subtotal);
+		expect(formatMoney(locale, 100, 'USD')).toBe(unit);
+		expect(formatDate(locale, '2026-02-14T00:00:00Z', { month: 'long', day: 'numeric' })).toBe(birthday);
+		const i18n = createI18n(locale, {}, () => {});
+		await waitFor(() => expect(i18n.locale.value).toBe(locale));
+		expect(i18n.t.value('perUnit', { points: i18n.t.value('points', { count: 12_345 }), amount: unit })).toContain(balance);
 	});
 });
