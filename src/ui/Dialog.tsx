@@ -6,6 +6,8 @@ import { HOST_REATTACHED } from './panel-host';
 interface DialogProps {
 	open: boolean;
 	labelledBy: string;
+	/** The panel's language, which may differ from the page's (screen readers pick their voice by it). */
+	lang: string;
 	onClose: () => void;
 	children: ComponentChildren;
 }
@@ -14,7 +16,7 @@ interface DialogProps {
 The panel's modal dialog: the browser's `<dialog>` opened with `showModal()`, so it sits in the top
 layer above any z-index on the page and makes the page inert. Escape closes, Tab wraps.
 */
-export function Dialog({ open, labelledBy, onClose, children }: DialogProps) {
+export function Dialog({ open, labelledBy, lang, onClose, children }: DialogProps) {
 	const ref = useRef<HTMLDialogElement>(null);
 	useEffect(() => {
 		const dialog = ref.current;
@@ -44,6 +46,7 @@ export function Dialog({ open, labelledBy, onClose, children }: DialogProps) {
 			ref={ref}
 			class="panel"
 			aria-labelledby={labelledBy}
+			lang={lang}
 			aria-modal="true"
 			onCancel={(event) => {
 				event.preventDefault();

@@ -32,7 +32,7 @@ export function PanelApp({ open, page, view, announcement, onClose }: PanelAppPr
 	const needed: Resource<unknown>[] = [store.program.value];
 	if (store.token.value) needed.push(store.customer.value);
 	return (
-		<Dialog open={open.value} labelledBy={TITLE_ID} onClose={onClose}>
+		<Dialog open={open.value} labelledBy={TITLE_ID} lang={v.locale} onClose={onClose}>
 			<header class="panel-header">
 				<h2 class="panel-title" id={TITLE_ID} ref={title} tabIndex={-1}>
 					{t('panelTitle')}

@@ -123,6 +123,8 @@ describe('French, Italian and Polish panels', () => {
 		await openPanel(page);
 		expect(await panelTitle(page).textContent()).toBe('Club Maple & Moss');
 		expect(await tabs(page).allTextContents()).toEqual(['Accueil', 'Gagner', 'Échanger', 'Parrainer', 'Historique']);
+		// The page is English; the panel says it is French, so a screen reader reads it in French.
+		expect(await dialog(page).getAttribute('lang')).toBe('fr');
 		await tabs(page).nth(2).click();
 		await body(page).getByText('Livraison offerte', { exact: true }).waitFor();
 		await body(page).getByText('Convertissez vos points en dollars', { exact: true }).waitFor();

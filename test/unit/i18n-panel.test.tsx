@@ -70,6 +70,8 @@ describe('the program follows the panel language', () => {
 		observer.disconnect();
 		expect(text()).toContain('Échanger');
 		expect(new Set(titles.filter(Boolean))).toEqual(new Set(['Récompenses']));
+		// The panel says which language it speaks, whatever the page's <html lang>.
+		expect(root.querySelector('dialog')!.getAttribute('lang')).toBe('fr');
 		expect(server.languages).toEqual(['fr']);
 	});
 
@@ -85,11 +87,12 @@ describe('the program follows the panel language', () => {
 
 	it('fetches the program again when init() switches the language, and shows the new titles', async () => {
 		const server = fakeServer();
-		const { text, config } = mount('fr');
+		const { root, text, config } = mount('fr');
 		await waitFor(() => expect(text()).toContain('Livraison offerte'));
 		controller!.update({ ...config, locale: 'pl' }, 'pl');
 		await waitFor(() => expect(text()).toContain('Darmowa dostawa'));
 		expect(text()).toContain('Wymieniaj');
+		expect(root.querySelector('dialog')!.getAttribute('lang')).toBe('pl');
 		expect(server.languages.at(-1)).toBe('pl');
 	});
 
