@@ -84,7 +84,7 @@ export const handlers: Record<string, Handler> = {
 			storeKey: store.key,
 			secret: store.secret,
 			customerId,
-			email: email ?? known?.email ?? `${customerId.replace(/[^\w.+-]/g, '_')}@example.com`,
+			email: email ?? known?.email ?? `${customerId.replace(/[^\w+-]/g, '_')}@example.com`,
 			ttlSeconds: DEV_TOKEN_TTL_SECONDS,
 		});
 		const expiresAt = new Date(Date.now() + DEV_TOKEN_TTL_SECONDS * 1000).toISOString();

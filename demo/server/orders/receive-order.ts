@@ -5,6 +5,8 @@ import { invalidField } from '../http/errors';
 import type { Store } from '../program/store';
 
 type OrderWebhook = components['schemas']['OrderWebhook'];
+
+const MAX_POINTS_PER_ENTRY = 1_000_000_000;
 type OrderWebhookResult = components['schemas']['OrderWebhookResult'];
 
 interface OrderRow {
@@ -77,6 +79,8 @@ export async function receiveOrder(db: Database, store: Store, order: OrderWebho
 		const customer = await findCustomer(tx, store, order);
 		const rule = store.ruleOfKind('order');
 		const points = customer && rule ? Math.floor(order.subtotal / store.minorUnitsPerUnit) * rule.points : 0;
+		// Ledger entries are 32-bit; an order worth more points than that is a mistake, not a purchase.
+		if (points > MAX_POINTS_PER_ENTRY) throw invalidField('body', '/subtotal', 'is too large to award points for');
 		if (customer && points > 0) {
 			await tx.query(
 				`insert into ledger (customer_id, points, kind, rule_key, order_id, order_subtotal, dedupe_key) values ($1, $2, 'order', $3, $4, $5, $6)`,
