@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { components } from '../../../src/api/schema';
 import { newCouponCode } from '../codes';
-import { inTransactionRetryingCodes, lockOrEnrol, pointsOf } from '../customers/repository';
+import { inTransactionRetryingCodes, lockOrEnrol } from '../customers/repository';
 import type { CustomerIdentity } from '../customers/identity';
 import type { Database, Queryable } from '../db/types';
 import { ApiError, invalidField } from '../http/errors';
@@ -50,16 +50,20 @@ function hashOf(request: RedemptionRequest): string {
 	return createHash('sha256').update(canonical).digest('hex');
 }
 
-async function issueCoupon(tx: Queryable, store: Store, customerId: string, priced: Priced, ledgerEntryId: string): Promise<CouponRow> {
+/** Appends the debit and issues its coupon in one statement (the coupon references the ledger row). */
+async function debitAndIssueCoupon(tx: Queryable, store: Store, customerId: string, priced: Priced): Promise<CouponRow> {
 	const { reward, coupon } = priced;
 	const [row] = await tx.query<CouponRow>(
-		`insert into coupons (store_id, code, source, customer_id, ledger_entry_id, reward_id, title, kind, amount, percent, product_name, min_order_amount, currency)
-		values ($1, $2, 'redemption', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning ${COUPON_COLUMNS}`,
+		`with debit as (
+			insert into ledger (customer_id, points, kind, reward_id) values ($3, $12, 'redemption', $4) returning id
+		)
+		insert into coupons (store_id, code, source, customer_id, ledger_entry_id, reward_id, title, kind, amount, percent, product_name, min_order_amount, currency)
+		select $1, $2, 'redemption', $3, debit.id, $4, $5, $6, $7, $8, $9, $10, $11 from debit
+		returning ${COUPON_COLUMNS}`,
 		[
 			store.id,
 			newCouponCode(),
 			customerId,
-			ledgerEntryId,
 			reward.id,
 			JSON.stringify(reward.title),
 			coupon.kind,
@@ -68,6 +72,7 @@ async function issueCoupon(tx: Queryable, store: Store, customerId: string, pric
 			reward.productName ? JSON.stringify(reward.productName) : null,
 			reward.minOrderAmount ?? null,
 			store.currency,
+			-priced.cost,
 		],
 	);
 	return row;
@@ -84,25 +89,23 @@ export async function redeem(db: Database, store: Store, identity: CustomerIdent
 	const requestHash = hashOf(request);
 	return inTransactionRetryingCodes(db, async (tx) => {
 		const customer = await lockOrEnrol(tx, store, identity);
-		const [previous] = await tx.query<{ request_hash: string; status: number; body: string }>(
-			'select request_hash, status, body from idempotency_keys where customer_id = $1 and key = $2',
+		// A statement of its own after the lock, so it sees every transaction that held the lock before.
+		const [state] = await tx.query<{ balance: number; request_hash: string | null; status: number | null; body: string | null }>(
+			`select (select coalesce(sum(points), 0)::int from ledger where customer_id = $1) as balance, i.request_hash, i.status, i.body
+			from (select 1) as one left join idempotency_keys i on i.customer_id = $1 and i.key = $2`,
 			[customer.id, idempotencyKey],
 		);
-		if (previous) {
-			if (previous.request_hash !== requestHash) throw new ApiError('idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
-			return { status: previous.status, body: previous.body };
+		if (state.request_hash !== null) {
+			if (state.request_hash !== requestHash) throw new ApiError('idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
+			return { status: state.status!, body: state.body! };
 		}
 
-		const { balance } = await pointsOf(tx, customer.id);
+		const { balance } = state;
 		let response: StoredResponse;
 		if (balance < priced.cost) {
 			response = { status: 409, body: JSON.stringify(new ApiError('insufficient_points', `This reward costs ${priced.cost} points; the balance is ${balance}.`).body) };
 		} else {
-			const [debit] = await tx.query<{ id: string }>(
-				`insert into ledger (customer_id, points, kind, reward_id) values ($1, $2, 'redemption', $3) returning id::text as id`,
-				[customer.id, -priced.cost, priced.reward.id],
-			);
-			const coupon = await issueCoupon(tx, store, customer.id, priced, debit.id);
+			const coupon = await debitAndIssueCoupon(tx, store, customer.id, priced);
 			const body: components['schemas']['RedemptionResult'] = { coupon: couponView(store, coupon, locale), pointsSpent: priced.cost, balance: balance - priced.cost };
 			response = { status: 201, body: JSON.stringify(body) };
 		}
