@@ -12,7 +12,7 @@ rewards_pg_log() { echo "[postgres.sh] $*" >&2; }
 
 rewards_pg_bindir() {
 	local dir
-	dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+	dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 	if [ -n "$dir" ] && [ -x "$dir/initdb" ]; then echo "$dir"; fi
 }
 
