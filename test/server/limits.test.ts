@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OverloadedError, createAdmissionGate } from '../../demo/server/db/admission';
 import { TEST_DB, newCustomerId, startTestServer, storePath, tokenFor } from './support/harness';
+import { slowUpload } from './support/slow-upload';
 
 describe('rate limits', () => {
 	it('answer 429 with Retry-After per customer, then per IP', async () => {
 		const server = await startTestServer({ rateLimit: { perIpPerMinute: 8, perCustomerPerMinute: 3 } });
+		// Frozen clock: no token refills mid-test, however slow the machine.
+		vi.useFakeTimers({ toFake: ['Date'] });
 		try {
 			const busy = await tokenFor(newCustomerId());
 			const statuses = [];
@@ -27,22 +29,11 @@ describe('rate limits', () => {
 			// Health checks are never limited.
 			expect((await server.api.get('/healthz')).status).toBe(200);
 		} finally {
+			vi.useRealTimers();
 			await server.close();
 		}
 	});
 });
-
-/** Starts a POST whose body is still arriving: a request in flight until `finish()`. */
-function slowUpload(url: string, body: string) {
-	let resolveStatus!: (status: number) => void;
-	const status = new Promise<number>((resolve) => (resolveStatus = resolve));
-	const outgoing = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
-		response.resume();
-		response.on('end', () => resolveStatus(response.statusCode!));
-	});
-	outgoing.write(body.slice(0, 10));
-	return { status, finish: () => outgoing.end(body.slice(10)) };
-}
 
 describe('overload', () => {
 	it('queues at most maxQueuedRequests for the database, refusing the rest at once', async () => {
@@ -63,7 +54,7 @@ describe('overload', () => {
 		try {
 			const body = JSON.stringify({ events: [{ type: 'launcher_open' }] });
 			const uploads = Array.from({ length: 3 }, () => slowUpload(`${server.url}${storePath('/events')}`, body));
-			await new Promise((resolve) => setTimeout(resolve, 200));
+			await Promise.all(uploads.map((upload) => upload.accepted));
 			const refused = await server.api.get(storePath('/program'));
 			expect([refused.status, refused.body.error.code, refused.headers.get('retry-after')]).toEqual([503, 'overloaded', '1']);
 			for (const upload of uploads) upload.finish();

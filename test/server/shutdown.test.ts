@@ -1,24 +1,9 @@
-import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer } from '../../demo/server/app';
 import { spawnServer, sharedStorage } from './support/child-server';
 import { startTestServer, storePath } from './support/harness';
+import { slowUpload } from './support/slow-upload';
 
-/** Starts a POST whose body is still arriving: a request in flight until `finish()`. */
-function slowUpload(url: string, body: string) {
-	const outgoing = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
-	const status = new Promise<number>((resolve, reject) => {
-		outgoing.on('response', (response) => {
-			response.resume();
-			response.on('end', () => resolve(response.statusCode!));
-		});
-		outgoing.on('error', reject);
-	});
-	outgoing.write(body.slice(0, 10));
-	return { status, finish: () => outgoing.end(body.slice(10)) };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
 	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -33,11 +18,12 @@ describe('graceful shutdown', () => {
 
 		const marker = `shutdown-${Date.now()}`;
 		const upload = slowUpload(`${child.url}${storePath('/events')}`, JSON.stringify({ events: [{ type: 'launcher_open', data: { marker } }] }));
-		await sleep(300);
+		await upload.accepted;
 		child.process.kill('SIGTERM');
-		await sleep(400);
+		// New connections are refused as soon as the signal is handled...
+		await expect.poll(() => fetch(`${child.url}/healthz`).then(() => 'accepting', () => 'refusing'), { timeout: 10_000, interval: 100 }).toBe('refusing');
+		// ...while the process waits for the request still in flight.
 		expect(child.process.exitCode).toBeNull();
-		await expect(fetch(`${child.url}/healthz`)).rejects.toThrow();
 
 		upload.finish();
 		expect(await upload.status).toBe(202);
@@ -57,7 +43,7 @@ describe('graceful shutdown', () => {
 			() => false,
 			() => true,
 		);
-		await sleep(200);
+		await stuck.accepted;
 		const started = Date.now();
 		await server.close();
 		expect(Date.now() - started).toBeLessThan(3000);
