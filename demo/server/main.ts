@@ -9,7 +9,8 @@ console.log(`[rewards] listening on ${server.url}`);
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 	process.on(signal, () => {
-		if (stopping) return;
+		// A second Ctrl+C means "now": skip the drain.
+		if (stopping) process.exit(1);
 		stopping = true;
 		console.log(`[rewards] ${signal}: draining in-flight requests`);
 		server.close().then(
