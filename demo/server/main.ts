@@ -9,8 +9,8 @@ console.log(`[rewards] listening on ${server.url}`);
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 	process.on(signal, () => {
-		// A second Ctrl+C means "now": skip the drain.
-		if (stopping) process.exit(1);
+		// npm and tsx may relay the same Ctrl+C again; the drain is bounded anyway.
+		if (stopping) return;
 		stopping = true;
 		console.log(`[rewards] ${signal}: draining in-flight requests`);
 		server.close().then(
