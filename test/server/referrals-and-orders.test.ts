@@ -136,6 +136,9 @@ describe('referrals', () => {
 		const friend = `friend-first-${code}@example.com`;
 		await claim(code, friend);
 		expect(await balanceOf(customerId)).toBe(100);
+		// A free order (say, a replacement sent at no cost) is not a real first order.
+		const free = await server.api.order({ orderId: `f0-${code}`, email: friend, subtotal: 0 });
+		expect(free.body.referralRewarded).toBe(false);
 		const first = await server.api.order({ orderId: `f1-${code}`, email: friend, subtotal: 4500 });
 		expect(first.body).toMatchObject({ referralRewarded: true, customerId: null });
 		expect(await balanceOf(customerId)).toBe(600);
