@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Fixture } from './fixture';
-import { dialog, focusedElement, launcher, type WatchedPage } from './page';
+import { dialog, focusedElement, launcher, openPage, type WatchedPage } from './page';
 
 /** The merchant's tag, as pasted; `{{WIDGET}}` in a hostile page template is replaced by it. */
 export function widgetTag(api: string, attrs = ''): string {
@@ -31,24 +31,15 @@ read at request time, so this sets `WIDGET` just before navigating (E2E files ru
 export async function openHostile(browser: Browser, fixture: Fixture, name: string, visit: HostileVisit = {}): Promise<WatchedPage> {
 	const { widget = true, attrs = '', context: contextOptions = {}, setup } = visit;
 	fixture.values.WIDGET = widget ? widgetTag(fixture.values.API, attrs) : '';
-	const context = await browser.newContext(contextOptions);
-	const page = await context.newPage();
-	await page.route(`${fixture.url}/pages/assets/**`, async (route) => {
-		const file = new URL(route.request().url()).pathname.replace('/pages/assets/', '');
-		if (!/^hostile-[\w-]+\.(js|css)$/.test(file)) return route.fulfill({ status: 404 });
-		const body = await readFile(join('test/e2e/pages', file), 'utf8');
-		await route.fulfill({ status: 200, body, headers: { 'content-type': ASSET_TYPES[extname(file)], 'cache-control': 'no-store' } });
+	return openPage(browser, `${fixture.url}/pages/${name}.html`, contextOptions, async (page) => {
+		await page.route(`${fixture.url}/pages/assets/**`, async (route) => {
+			const file = new URL(route.request().url()).pathname.replace('/pages/assets/', '');
+			if (!/^hostile-[\w-]+\.(js|css)$/.test(file)) return route.fulfill({ status: 404 });
+			const body = await readFile(join('test/e2e/pages', file), 'utf8');
+			await route.fulfill({ status: 200, body, headers: { 'content-type': ASSET_TYPES[extname(file)], 'cache-control': 'no-store' } });
+		});
+		await setup?.(page);
 	});
-	await setup?.(page);
-	const errors: string[] = [];
-	const warnings: string[] = [];
-	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
-		if (message.type() === 'warning') warnings.push(message.text());
-	});
-	await page.goto(`${fixture.url}/pages/${name}.html`, { waitUntil: 'load' });
-	return { page, errors, warnings, close: () => context.close() };
 }
 
 /** Polls that wait on the server or a render get room on a busy 2-core machine (vitest's default is 1 s). */

@@ -8,10 +8,14 @@ export interface WatchedPage {
 	close(): Promise<void>;
 }
 
-/** Opens `url` in a fresh context and records the page's console errors and uncaught exceptions. */
-export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+/**
+Opens `url` in a fresh context and records the page's console errors and uncaught exceptions.
+`setup` runs before navigation (init scripts, request routes).
+*/
+export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}, setup?: (page: Page) => Promise<unknown>): Promise<WatchedPage> {
 	const context = await browser.newContext(options);
 	const page = await context.newPage();
+	await setup?.(page);
 	const errors: string[] = [];
 	const warnings: string[] = [];
 	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
@@ -19,7 +23,7 @@ export async function openPage(browser: Browser, url: string, options: BrowserCo
 		if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
 		if (message.type() === 'warning') warnings.push(message.text());
 	});
-	await page.goto(url);
+	await page.goto(url, { waitUntil: 'load' });
 	return { page, errors, warnings, close: () => context.close() };
 }
 
