@@ -45,11 +45,6 @@ function resolveResponse(response: DocumentedResponse | { $ref: string }): Docum
 	return '$ref' in response ? contract.components.responses[String(response.$ref).split('/').pop()!] : response;
 }
 
-/** The contract's operationId for a method and path, if any. */
-export function operationIdOf(method: string, pathname: string): string | undefined {
-	return operations.find((candidate) => candidate.method === method && candidate.pattern.test(pathname))?.operation.operationId;
-}
-
 /**
 Checks a real response against the contract: the status must be documented for the operation,
 and the body must match that status's schema (and 429/503 carry Retry-After). Requests outside
