@@ -3,6 +3,7 @@ Host-impact benchmark (issue #6): what does our script tag cost the merchant's p
 `npm run bench` builds, then runs this. Options: --runs N (default 7), --warmup N (default 1).
 Writes test/bench/results/host-impact.{md,json} and prints the table.
 */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -35,6 +36,15 @@ async function widgetFiles(): Promise<string[]> {
 	return [...top, ...chunks];
 }
 
+function gitState() {
+	const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+	try {
+		return { commit: git('rev-parse', 'HEAD'), uncommittedSrc: git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).map((line) => line.slice(3)) };
+	} catch {
+		return { commit: 'unknown', uncommittedSrc: [] };
+	}
+}
+
 async function loadReferenceServer() {
 	const path = join(ROOT, 'demo/server/app.ts');
 	if (!existsSync(path)) throw new Error('demo/server/app.ts (the reference loyalty server) is missing; variant (c) needs it.');
@@ -44,6 +54,8 @@ async function loadReferenceServer() {
 async function main() {
 	const started = Date.now();
 	const loadAtStart = os.loadavg()[0];
+	// The tree as `npm run build` just saw it (this script runs right after the build).
+	const source = gitState();
 	if (!existsSync(join(DIST, 'rewards.js')) || !existsSync(join(DIST, 'rewards-panel.js'))) throw new Error('dist/ is missing: run `npm run build` (npm run bench does).');
 	const cleanups: Array<() => Promise<unknown>> = [];
 	try {
@@ -117,6 +129,7 @@ async function main() {
 				order: VARIANTS.map((v) => v.id).join(',') + ',…',
 				origins: { page: fixtures.pageOrigin, widget: fixtures.widgetOrigin, api: server.url },
 				loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
+				git: source,
 				widgetFiles: widgetSizes,
 				wallSeconds: (Date.now() - started) / 1000,
 			},

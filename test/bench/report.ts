@@ -51,6 +51,8 @@ export interface Meta {
 	warmupRounds: number;
 	order: string;
 	origins: { page: string; widget: string; api: string };
+	/** The source measured: `npm run bench` builds the working tree, which may hold uncommitted edits. */
+	git: { commit: string; uncommittedSrc: string[] };
 	/** 1-minute load average when the runs started and ended: other processes on the machine add noise. */
 	loadAverage: { start: number; end: number };
 	widgetFiles: Record<string, number>;
@@ -175,6 +177,7 @@ export function toMarkdown(report: Report): string {
 	lines.push('# Host-impact benchmark (issue #6)', '');
 	lines.push(`- Command: \`${meta.command}\``);
 	lines.push(`- Date: ${meta.date}`);
+	lines.push(`- Source: commit ${meta.git.commit.slice(0, 10)}${meta.git.uncommittedSrc.length ? `, built with uncommitted changes to ${meta.git.uncommittedSrc.join(', ')}` : ', clean src/'}`);
 	lines.push(`- Browser: Chromium ${meta.chromium}, headless, ${meta.cpuThrottle}× CPU throttle (\`Emulation.setCPUThrottlingRate\`), no network throttling, viewport ${meta.viewport.width}×${meta.viewport.height}`);
 	lines.push(`- Machine: ${meta.cpu}, ${meta.cores} cores · Node ${meta.node} · ${meta.os}`);
 	const busy = Math.max(meta.loadAverage.start, meta.loadAverage.end) > meta.cores;
