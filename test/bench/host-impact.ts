@@ -37,7 +37,8 @@ async function widgetFiles(): Promise<string[]> {
 }
 
 function gitState() {
-	const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+	// Porcelain lines are "XY path": keep their leading status column, so no trimming at the start.
+	const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trimEnd();
 	try {
 		return { commit: git('rev-parse', 'HEAD'), uncommittedSrc: git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).map((line) => line.slice(3)) };
 	} catch {
