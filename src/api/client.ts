@@ -1,5 +1,6 @@
 import { createHttp, type HttpOptions } from './http';
 import type { components } from './schema';
+import * as shapes from './shapes';
 
 type Schemas = components['schemas'];
 export type Program = Schemas['Program'];
@@ -11,19 +12,25 @@ export type ActivityPage = Schemas['ActivityPage'];
 export type ActivityEntry = Schemas['ActivityEntry'];
 export type Birthday = Schemas['BirthdayRequest'];
 export type EngagementEvent = Schemas['EngagementEvent'];
+export type ActionResult = Schemas['ActionResult'];
 
-/** The loyalty API's endpoints for one store, typed by the OpenAPI contract (src/api/openapi.json). */
+/**
+The loyalty API's endpoints for one store, typed by the OpenAPI contract (src/api/openapi.json);
+every answer the panel uses is checked against the contract's schema for it (src/api/shapes.ts).
+*/
 export function createApiClient(options: HttpOptions) {
 	const call = createHttp(options);
 	return {
-		program: () => call<Program>('get', 'program'),
-		customer: () => call<Customer>('get', 'customer'),
-		activity: (cursor?: string | null) => call<ActivityPage>('get', `customer/activity${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`),
-		completeAction: (ruleKey: string) => call<Schemas['ActionResult']>('post', `customer/actions/${encodeURIComponent(ruleKey)}`),
-		setBirthday: (birthday: Birthday) => call<Customer>('put', 'customer/birthday', birthday),
-		redeem: (request: Schemas['RedemptionRequest'], idempotencyKey: string) => call<Schemas['RedemptionResult']>('post', 'customer/redemptions', request, idempotencyKey),
-		claimReferral: (request: Schemas['ReferralClaimRequest']) => call<Schemas['ReferralClaimResult']>('post', 'referrals/claim', request),
-		recordEvents: (events: EngagementEvent[]) => call<Schemas['EventsAccepted']>('post', 'events', { events }),
+		program: () => call<Program>('get', 'program', shapes.Program),
+		customer: () => call<Customer>('get', 'customer', shapes.Customer),
+		activity: (cursor?: string | null) => call<ActivityPage>('get', `customer/activity${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, shapes.ActivityPage),
+		completeAction: (ruleKey: string) => call<Schemas['ActionResult']>('post', `customer/actions/${encodeURIComponent(ruleKey)}`, shapes.ActionResult),
+		setBirthday: (birthday: Birthday) => call<Customer>('put', 'customer/birthday', shapes.Customer, birthday),
+		redeem: (request: Schemas['RedemptionRequest'], idempotencyKey: string) =>
+			call<Schemas['RedemptionResult']>('post', 'customer/redemptions', shapes.RedemptionResult, request, idempotencyKey),
+		claimReferral: (request: Schemas['ReferralClaimRequest']) => call<Schemas['ReferralClaimResult']>('post', 'referrals/claim', shapes.ReferralClaimResult, request),
+		// The answer (a count) is not used, so it is not checked.
+		recordEvents: (events: EngagementEvent[]) => call<Schemas['EventsAccepted']>('post', 'events', undefined, { events }),
 	};
 }
 

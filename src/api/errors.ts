@@ -3,7 +3,8 @@ import type { components } from './schema';
 
 /**
 Why a call failed: the contract's machine-readable `error.code` (e.g. `insufficient_points`), or
-`timeout` / `network` when no answer came. `status` is 0 when there was no HTTP response.
+`timeout` / `network` when no answer came, or `invalid_response` when the answer was cut short or
+not of the contract's shape. `status` is 0 when there was no usable HTTP response.
 */
 export interface ApiError {
 	code: string;

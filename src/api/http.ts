@@ -1,6 +1,7 @@
 import ky from 'ky';
-import { toApiError } from './errors';
+import { toApiError, type ApiError } from './errors';
 import { stringifyJson } from './json';
+import { fits, type Shape } from './shape';
 
 export interface HttpOptions {
 	/** Base URL of the loyalty API and the store's publishable key, read at request time. */
@@ -11,6 +12,8 @@ export interface HttpOptions {
 	locale(): string;
 	/** Called when the server says the token expired; true when a fresh one is in place to retry with. */
 	renew(): Promise<boolean>;
+	/** Told how each request ended: undefined when it was answered as the contract says. */
+	heard?(failure?: ApiError): void;
 }
 
 // Exponential backoff with jitter (ky has none built in), so widgets that lost the server together
@@ -23,17 +26,19 @@ const RETRY = {
 
 /**
 The transport every endpoint goes through: a 10 s timeout, retries only for requests that are
-safe to repeat, one renewal of an expired token, and failures as ApiError (never ky's errors).
+safe to repeat, one renewal of an expired token, answers checked against the contract's `shape`,
+and failures as ApiError (never ky's errors).
 */
 export function createHttp(options: HttpOptions) {
-	const call = async <T>(method: 'get' | 'post' | 'put', path: string, json?: unknown, idempotencyKey?: string, renewed?: boolean): Promise<T> => {
+	const call = async <T>(method: 'get' | 'post' | 'put', path: string, shape?: Shape, json?: unknown, idempotencyKey?: string, renewed?: boolean): Promise<T> => {
 		const { api, store } = options.config();
 		const token = options.token();
 		const headers: Record<string, string> = { 'Accept-Language': options.locale() };
 		if (token) headers.Authorization = `Bearer ${token}`;
 		if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+		let text: string;
 		try {
-			const text = await ky(`${api.replace(/\/$/, '')}/v1/stores/${encodeURIComponent(store)}/${path}`, {
+			text = await ky(`${api.replace(/\/$/, '')}/v1/stores/${encodeURIComponent(store)}/${path}`, {
 				method,
 				json,
 				headers,
@@ -42,12 +47,22 @@ export function createHttp(options: HttpOptions) {
 				// A POST without an Idempotency-Key could act twice, so it is never retried.
 				retry: method != 'post' || idempotencyKey ? RETRY : 0,
 			}).text();
-			return (text ? JSON.parse(text) : undefined) as T;
 		} catch (error) {
 			const failure = await toApiError(error);
-			if (failure.code == 'token_expired' && !renewed && (await options.renew())) return call(method, path, json, idempotencyKey, true);
+			options.heard?.(failure);
+			if (failure.code == 'token_expired' && !renewed && (await options.renew())) return call(method, path, shape, json, idempotencyKey, true);
 			throw failure;
 		}
+		// An answer cut short, or too big to parse without freezing the page (1 MB), or not of the
+		// contract's shape is no answer: status 0, so a redemption keeps its key for the retry.
+		let data: unknown;
+		try {
+			data = text && text.length < 1e6 ? JSON.parse(text) : undefined;
+		} catch {}
+		const failure: ApiError | undefined = shape && !fits(data, shape) ? { code: 'invalid_response', status: 0 } : undefined;
+		options.heard?.(failure);
+		if (failure) throw failure;
+		return data as T;
 	};
 	return call;
 }

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHttp, type HttpOptions } from '../../../src/api/http';
+import { ActionResult } from '../../../src/api/shapes';
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+	vi.unstubAllGlobals();
+	vi.useRealTimers();
+	vi.restoreAllMocks();
+});
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 const failure = (status: number, code: string, headers: Record<string, string> = {}) => json(status, { error: { code, message: code } }, headers);
@@ -44,7 +49,7 @@ describe('http', () => {
 
 	it('retries a POST that carries an Idempotency-Key, with the same key', async () => {
 		const { call, requests } = setup([new TypeError('Failed to fetch'), json(201, { balance: 1 })]);
-		expect(await call('post', 'customer/redemptions', { rewardId: 'five-off' }, 'key-1')).toEqual({ balance: 1 });
+		expect(await call('post', 'customer/redemptions', undefined, { rewardId: 'five-off' }, 'key-1')).toEqual({ balance: 1 });
 		expect(requests.map((request) => request.headers.get('idempotency-key'))).toEqual(['key-1', 'key-1']);
 		expect(await requests[1].json()).toEqual({ rewardId: 'five-off' });
 	});
@@ -80,5 +85,55 @@ describe('http', () => {
 	it('a response that is not the contract’s error is still an ApiError', async () => {
 		const { call } = setup([new Response('<html>bad gateway</html>', { status: 400 })]);
 		await expect(call('get', 'program')).rejects.toEqual({ code: 'http', status: 400 });
+	});
+
+	it('gives up on a request after 10 s without an answer, and does not send it again', async () => {
+		vi.useFakeTimers();
+		const { call } = setup([]);
+		const fetch = vi.fn(() => new Promise<Response>(() => {}));
+		vi.stubGlobal('fetch', fetch);
+		const failed = expect(call('get', 'program')).rejects.toEqual({ code: 'timeout', status: 0 });
+		await vi.advanceTimersByTimeAsync(9_999);
+		expect(fetch).toHaveBeenCalledTimes(1);
+		await vi.advanceTimersByTimeAsync(1);
+		await failed;
+		expect(fetch).toHaveBeenCalledTimes(1);
+	});
+
+	it('backs off exponentially with jitter between retries', async () => {
+		vi.useFakeTimers();
+		vi.spyOn(Math, 'random').mockReturnValue(0.5);
+		const sent: number[] = [];
+		const { call } = setup([]);
+		vi.stubGlobal('fetch', async () => (sent.push(Date.now()), failure(503, 'overloaded')));
+		const failed = expect(call('get', 'program')).rejects.toEqual({ code: 'overloaded', status: 503 });
+		await vi.advanceTimersByTimeAsync(5_000);
+		await failed;
+		// 2^attempt × 150 ms × (1 + random): 300–600 ms, then 600–1200 ms.
+		expect([sent[1] - sent[0], sent[2] - sent[1]]).toEqual([450, 900]);
+	});
+
+	it('does not trust an answer that is cut short or not of the contract’s shape', async () => {
+		const good = { ruleKey: 'instagram_follow', awarded: 50, balance: 150, lifetimePoints: 150 };
+		const body = JSON.stringify(good);
+		const { call } = setup([
+			new Response(body, { status: 201 }),
+			new Response(body.slice(0, 20), { status: 201 }),
+			json(201, { ...good, balance: '150' }),
+			json(201, { ok: true }),
+			new Response('', { status: 201 }),
+		]);
+		expect(await call('post', 'customer/actions/instagram_follow', ActionResult)).toEqual(good);
+		for (let i = 0; i < 4; i++) await expect(call('post', 'customer/actions/instagram_follow', ActionResult)).rejects.toEqual({ code: 'invalid_response', status: 0 });
+	});
+
+	it('tells how each request ended, so the store knows when the network is down', async () => {
+		const heard = vi.fn();
+		const { call } = setup([new TypeError('Failed to fetch'), failure(409, 'already_completed'), json(200, {}), json(201, { ok: true })], { heard });
+		await expect(call('post', 'customer/actions/instagram_follow')).rejects.toMatchObject({ code: 'network' });
+		await expect(call('post', 'customer/actions/instagram_follow')).rejects.toMatchObject({ code: 'already_completed' });
+		await call('get', 'program');
+		await expect(call('post', 'customer/actions/instagram_follow', ActionResult)).rejects.toMatchObject({ code: 'invalid_response' });
+		expect(heard.mock.calls).toEqual([[{ code: 'network', status: 0 }], [{ code: 'already_completed', status: 409 }], [undefined], [{ code: 'invalid_response', status: 0 }]]);
 	});
 });
