@@ -1,11 +1,17 @@
 import { signal, type Signal } from '@preact/signals';
-import { createApiClient, type ActivityEntry, type Customer, type Program } from '../api/client';
+import { createApiClient, type ActionResult, type ActivityEntry, type Customer, type Program } from '../api/client';
 import type { ApiError } from '../api/errors';
+import type { Shape } from '../api/shape';
+import * as shapes from '../api/shapes';
 import type { ResolvedConfig } from '../config/defaults';
 import type { RewardsEventMap, RewardsEventName } from '../config/options';
 import { createRedemptions } from './redemptions';
 import { resource, type Resource } from './resource';
+import { forget, restore, save, savedKey } from './saved';
+import { settle } from './settle';
 import { createTracker } from './tracker';
+
+const HOUR = 36e5;
 
 export interface StoreOptions {
 	config(): ResolvedConfig;
@@ -32,9 +38,18 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 	const token = signal(config().customerToken);
 	/** The session ended and the storefront could not renew the token: guests see "sign in again". */
 	const expired = signal(false);
+	/**
+	No connection, as the browser says: its offline event, or navigator.onLine when a request got
+	no answer. (A request that fails while the browser is online shows its own error and retry: no
+	event would tell us when to catch up.)
+	*/
+	const offline = signal(!navigator.onLine);
 	let renewing: Promise<boolean> | undefined;
+	const savedAs = (name: string) => savedKey(config().store, token.value, name);
 
 	function signOut(sessionExpired?: boolean) {
+		// A shared device keeps nothing of the shopper who left.
+		forget(savedAs('customer'));
 		token.value = undefined;
 		expired.value = !!sessionExpired;
 		customer.value = activity.value = {};
@@ -53,11 +68,21 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 			return !!fresh;
 		})());
 
-	const api = createApiClient({ config, token: () => token.value, locale, renew });
+	const api = createApiClient({
+		config,
+		token: () => token.value,
+		locale,
+		renew,
+		heard(failure) {
+			offline.value = failure?.code == 'network' && !navigator.onLine;
+			// Every answer that breaks the contract is told, even when a retry then gets a good one.
+			if (failure?.code == 'invalid_response') report(failure);
+		},
+	});
 
 	/** Reports what is not a business answer (a 409 is the server saying no), and passes it on. */
 	const fail = (error: ApiError): never => {
-		if (error.status != 409) report(error);
+		if (error.status != 409 && error.code != 'invalid_response') report(error);
 		throw error;
 	};
 
@@ -66,11 +91,14 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 	request (the program in the language the shopper just chose), another shopper (sign-out empties
 	the customer and activity) or an action's own result.
 	*/
-	async function load<T, S extends Resource<unknown>>(target: Signal<S>, fetch: () => Promise<T>, merge = (data: T) => ({ data }) as unknown as S) {
+	async function load<T, S extends Resource<unknown>>(target: Signal<S>, fetch: () => Promise<T>, merge = (data: T) => ({ data }) as unknown as S, saveAs?: string) {
 		const pending = (target.value = { ...target.value, loading: true, error: undefined });
 		try {
 			const data = await fetch();
-			if (target.value == pending) target.value = merge(data);
+			if (target.value == pending) {
+				target.value = merge(data);
+				save(saveAs, data);
+			}
 		} catch (error) {
 			if (target.value == pending) target.value = { ...pending, loading: false, error };
 			fail(error as ApiError);
@@ -79,7 +107,15 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 	// Loads keep their failure in the resource (shown with a retry), so callers need not catch.
 	const quietly = (promise: Promise<unknown>) => promise.catch(() => {});
 
-	const loadCustomer = () => quietly(token.value ? load(customer, api.customer) : Promise.resolve());
+	/**
+	Shows what this device kept from an earlier page at once (never older than `maxAge`), while the
+	server is asked again, and keeps the answer for the next page (stale-while-revalidate).
+	*/
+	const revalidate = <T>(target: Signal<Resource<T>>, fetch: () => Promise<T>, key: string | undefined, shape: Shape, maxAge: number) => {
+		if (!target.value.data) target.value = { data: restore(key, shape, maxAge) };
+		return quietly(load(target, fetch, undefined, key));
+	};
+	const loadCustomer = () => (token.value ? revalidate(customer, api.customer, savedAs('customer'), shapes.Customer, HOUR) : Promise.resolve());
 	const loadActivity = (more?: boolean) =>
 		quietly(
 			load(
@@ -88,17 +124,35 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 				({ items, nextCursor }) => ({ data: [...((more && activity.value.data) || []), ...items], next: nextCursor }),
 			),
 		);
-	const refresh = () => Promise.all([quietly(load(program, api.program)), loadCustomer(), activity.value.data && loadActivity()]).then(() => {});
+	// The program is the same for every shopper of a store, in each language.
+	const loadProgram = () => revalidate(program, api.program, `rewards:${config().store}:program:${locale()}`, shapes.Program, 24 * HOUR);
+	const refresh = () => Promise.all([loadProgram(), loadCustomer(), activity.value.data && loadActivity()]).then(() => {});
+	// Back online: what failed meanwhile loads again (earn claims and redemptions go again by themselves).
+	const onConnection = (event: Event) => (offline.value = event.type == 'offline') || refresh();
+	addEventListener('online', onConnection);
+	addEventListener('offline', onConnection);
 
 	/** After an action: its balance at once, then the customer and activity as the server has them. */
 	const changed = (balance: number) => {
-		customer.value = { data: { ...customer.value.data!, balance } };
+		if (customer.value.data) customer.value = { data: { ...customer.value.data, balance } };
 		loadCustomer();
 		if (activity.value.data) loadActivity();
 	};
 
 	const track = createTracker(api, report);
-	const redemptions = createRedemptions(api);
+	const redemptions = createRedemptions(api, () => savedAs('redeem'));
+	const claims: Record<string, Promise<ActionResult | undefined>> = {};
+
+	const redeem = (rewardId: string, points?: number) =>
+		redemptions.redeem(rewardId, points).then((result) => {
+			changed(result.balance);
+			emit('redeemed', { rewardId, code: result.coupon.code, pointsSpent: result.pointsSpent, balance: result.balance });
+			track('redemption', { rewardId });
+			return result;
+		}, fail);
+	// A reload interrupted these: asked again with their keys, the server answers the first outcome,
+	// and the coupon shows in My rewards.
+	for (const [rewardId, points] of redemptions.unfinished()) quietly(redeem(rewardId, points));
 
 	return {
 		program,
@@ -106,6 +160,7 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 		activity,
 		token,
 		expired,
+		offline,
 		loadCustomer,
 		loadActivity,
 		refresh,
@@ -117,25 +172,36 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 			token.value = next;
 			loadCustomer();
 		},
+		/**
+		Claims an action's points: offline, the claim waits for the connection. Sent again after no
+		answer, `already_completed` means the first send got through: the result is then undefined
+		and the customer, read again, shows the action done.
+		*/
 		earn: (action: string) =>
-			api.completeAction(action).then((result) => {
-				changed(result.balance);
-				emit('earned', { action, points: result.awarded, balance: result.balance });
-				return result;
-			}, (error) => (loadCustomer(), fail(error))),
+			(claims[action] ||= settle((again) =>
+				api.completeAction(action).catch((error: ApiError) => {
+					if (again && error.code == 'already_completed') return undefined;
+					throw error;
+				}),
+			)
+				.then((result) => {
+					if (!result) return loadCustomer(), result;
+					changed(result.balance);
+					emit('earned', { action, points: result.awarded, balance: result.balance });
+					return result;
+				}, (error) => (loadCustomer(), fail(error)))
+				.finally(() => delete claims[action])),
 		setBirthday: (birthday: Parameters<typeof api.setBirthday>[0]) => api.setBirthday(birthday).then((data) => void (customer.value = { data }), fail),
-		redeem: (rewardId: string, points?: number) =>
-			redemptions.redeem(rewardId, points).then((result) => {
-				changed(result.balance);
-				emit('redeemed', { rewardId, code: result.coupon.code, pointsSpent: result.pointsSpent, balance: result.balance });
-				track('redemption', { rewardId });
-				return result;
-			}, fail),
+		redeem,
 		claimReferral: (code: string, email: string) => api.claimReferral({ code, email }).catch(fail),
 		/** The shopper shared their referral link (a share link, the share sheet or a copy). */
 		shared(channel: string) {
 			emit('referral-shared', { channel });
 			track('referral_share', { channel });
+		},
+		stop() {
+			removeEventListener('online', onConnection);
+			removeEventListener('offline', onConnection);
 		},
 	};
 }
