@@ -67,6 +67,7 @@ export const activity_redemption = 'Redeemed {reward}';
 export const activity_adjustment = 'Adjustment';
 export const error_network = 'You’re offline. Try again soon.';
 export const error_timeout = 'No answer. Try again.';
+export const offline = 'You’re offline. Your points are safe; we’ll catch up when you’re back.';
 export const error_rate_limited = 'Too many tries. Wait a moment.';
 export const error_insufficient_points = 'Not enough points yet.';
 export const error_already_completed = 'Already done.';

@@ -69,6 +69,7 @@ export const activity_redemption = 'Récompense obtenue\u00a0: {reward}';
 export const activity_adjustment = 'Ajustement';
 export const error_network = 'Vous êtes hors ligne. Réessayez dans un instant.';
 export const error_timeout = 'Pas de réponse. Réessayez.';
+export const offline = 'Vous êtes hors ligne. Vos points sont en sécurité et tout reprendra dès votre retour.';
 export const error_rate_limited = 'Trop de tentatives. Patientez un instant.';
 export const error_insufficient_points = 'Pas encore assez de points.';
 export const error_already_completed = 'C’est déjà fait.';

@@ -68,6 +68,7 @@ export const activity_redemption = 'Premio riscattato: {reward}';
 export const activity_adjustment = 'Rettifica';
 export const error_network = 'Sei offline. Riprova tra poco.';
 export const error_timeout = 'Nessuna risposta. Riprova.';
+export const offline = 'Sei offline. I tuoi punti sono al sicuro: riprendiamo appena torni online.';
 export const error_rate_limited = 'Troppi tentativi. Attendi un momento.';
 export const error_insufficient_points = 'Non hai ancora abbastanza punti.';
 export const error_already_completed = 'L’hai già fatto.';

@@ -69,6 +69,7 @@ export const activity_redemption = 'Odebrana nagroda: {reward}';
 export const activity_adjustment = 'Korekta';
 export const error_network = 'Brak połączenia z internetem. Spróbuj za chwilę.';
 export const error_timeout = 'Brak odpowiedzi. Spróbuj ponownie.';
+export const offline = 'Brak połączenia z internetem. Twoje punkty są bezpieczne – dokończymy, gdy połączenie wróci.';
 export const error_rate_limited = 'Zbyt wiele prób. Odczekaj chwilę.';
 export const error_insufficient_points = 'Masz jeszcze za mało punktów.';
 export const error_already_completed = 'To zadanie jest już wykonane.';

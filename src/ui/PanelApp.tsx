@@ -49,6 +49,7 @@ export function PanelApp({ open, page, view, announcement, onClose }: PanelAppPr
 				))}
 			</nav>
 			<div class="panel-body">
+				<div role="status">{store.offline.value && <p class="c">{t('offline')}</p>}</div>
 				{open.value && (
 					<Async v={v} r={needed} retry={store.refresh}>
 						{() => <Page v={v} />}

@@ -112,6 +112,7 @@ export const mountPanel: MountPanel = (host) => {
 		refresh: () => store.refresh(),
 		destroy() {
 			close();
+			store.stop();
 			stopBalance();
 			stopStorefront();
 			render(null, container);

@@ -1,0 +1,44 @@
+import { signal } from '@preact/signals';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PanelApp } from '../../../src/ui/PanelApp';
+import type { View } from '../../../src/ui/view';
+import { answers, json, jwt, storeWith } from '../state/support';
+import { makeView } from './support';
+
+afterEach(() => {
+	vi.unstubAllGlobals();
+	localStorage.clear();
+});
+
+const renderPanel = (v: View) => render(<PanelApp open={signal(true)} page={signal('home')} view={signal(v)} announcement={signal('')} onClose={vi.fn()} />);
+
+describe('panel: bad data and no connection', () => {
+	it('says calmly that the shopper is offline, in a status region', async () => {
+		const v = makeView();
+		const { container } = renderPanel(v);
+		const region = container.querySelector('.panel-body > [role="status"]')!;
+		expect(region.textContent).toBe('');
+		v.store.offline.value = true;
+		await vi.waitFor(() => expect(region.textContent).toBe('You’re offline. Your points are safe; we’ll catch up when you’re back.'));
+		// The rest of the panel stays as it was.
+		expect(container.querySelector('.n')!.textContent).toBe('620 points');
+	});
+
+	it('an answer not of the contract’s shape is not shown: a friendly error with a retry, and onError hears of it', async () => {
+		let broken = true;
+		const { store, report } = storeWith({ customerToken: jwt('alice') }, (request) =>
+			broken && request.url.endsWith('/customer') ? json(200, { balance: 'a lot' }) : answers(request),
+		);
+		const v = { ...makeView(), store };
+		await store.refresh();
+		expect(store.customer.value).toMatchObject({ data: undefined, error: { code: 'invalid_response', status: 0 } });
+		expect(report.mock.calls).toEqual([[{ code: 'invalid_response', status: 0 }]]);
+		renderPanel(v);
+		expect(screen.getByRole('alert').textContent).toContain('We could not load your rewards just now. Your points are safe.');
+		broken = false;
+		fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+		await vi.waitFor(() => expect(screen.getByText('620 points')).toBeTruthy());
+		store.stop();
+	});
+});
