@@ -19,10 +19,12 @@ function trapsFixed(root: ShadowRoot): boolean {
 	probe.style.cssText = 'position:fixed;inset:0;visibility:hidden;pointer-events:none';
 	root.append(probe);
 	const rect = probe.getBoundingClientRect();
-	probe.remove();
 	// The scrolling element's client box is the viewport without scrollbars, in quirks mode too.
+	// Read while the probe is still in, so both reads share one layout.
 	const view = document.scrollingElement ?? document.documentElement;
-	return Math.abs(rect.left) > 1 || Math.abs(rect.top) > 1 || Math.abs(rect.width - view.clientWidth) > 1 || Math.abs(rect.height - view.clientHeight) > 1;
+	const [width, height] = [view.clientWidth, view.clientHeight];
+	probe.remove();
+	return Math.abs(rect.left) > 1 || Math.abs(rect.top) > 1 || Math.abs(rect.width - width) > 1 || Math.abs(rect.height - height) > 1;
 }
 
 /**
@@ -33,14 +35,25 @@ content (or the body itself) take the host with them, so an observer puts it bac
 export function mountHost(): Mount {
 	const host = document.createElement(HOST_TAG);
 	const root = host.attachShadow({ mode: 'open' });
+	// Leaving the document drops an open modal dialog from the top layer; tell the panel.
+	const reattached = () => root.dispatchEvent(new Event(HOST_REATTACHED));
+	let frame = 0;
+	const escapeTrap = () => {
+		frame = 0;
+		if (host.parentNode === document.body && trapsFixed(root)) {
+			document.documentElement.append(host);
+			reattached();
+		}
+	};
+	// Measuring forces a layout. In a frame callback it is the layout that frame needs anyway, and
+	// it still comes before the launcher's first paint; in the script's own task it would lay out
+	// a half-parsed page for nothing.
 	const place = () => {
-		const wasConnected = host.isConnected;
-		const body = document.body;
-		if (!wasConnected) (body ?? document.documentElement).append(host);
-		const moved = host.parentNode === body && body !== null && trapsFixed(root);
-		if (moved) document.documentElement.append(host);
-		// Leaving the document drops an open modal dialog from the top layer; tell the panel.
-		if (!wasConnected || moved) root.dispatchEvent(new Event(HOST_REATTACHED));
+		if (!host.isConnected) {
+			(document.body ?? document.documentElement).append(host);
+			reattached();
+		}
+		frame ||= requestAnimationFrame(escapeTrap);
 	};
 	place();
 
@@ -63,6 +76,7 @@ export function mountHost(): Mount {
 		host,
 		root,
 		unmount() {
+			cancelAnimationFrame(frame);
 			window.removeEventListener('load', onLoad);
 			observer.disconnect();
 			host.remove();

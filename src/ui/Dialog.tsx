@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { trapTab } from './focus';
 import { HOST_REATTACHED } from './panel-host';
 
@@ -18,7 +18,9 @@ layer above any z-index on the page and makes the page inert. Escape closes, Tab
 */
 export function Dialog({ open, labelledBy, lang, onClose, children }: DialogProps) {
 	const ref = useRef<HTMLDialogElement>(null);
-	useEffect(() => {
+	// A layout effect opens the dialog in the same task as the click, so it is in the very next
+	// frame; a plain effect would wait for a frame to pass and then paint in a second task.
+	useLayoutEffect(() => {
 		const dialog = ref.current;
 		if (!dialog) return;
 		if (open && !dialog.open) dialog.showModal();
