@@ -46,6 +46,8 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 	const offline = signal(!navigator.onLine);
 	let renewing: Promise<boolean> | undefined;
 	const savedAs = (name: string) => savedKey(config().store, token.value, name);
+	// What this device kept of the shopper, from the start: the launcher's badge shows it already.
+	customer.value = { data: restore(savedAs('customer'), shapes.Customer, HOUR) };
 
 	function signOut(sessionExpired?: boolean) {
 		// A shared device keeps nothing of the shopper who left.

@@ -85,6 +85,8 @@ describe('the store: instant first paint on the next page', () => {
 
 		// The next page, another token for the same shopper, and a server that has not answered yet.
 		const next = storeWith({ customerToken: jwt('alice', { iat: 2 }) }, never);
+		// The summary from the start (the launcher already shows its balance), the program once asked for.
+		expect(next.store.customer.value.data).toEqual(CUSTOMER);
 		void next.store.refresh();
 		expect(next.store.program.value.data).toEqual(PROGRAM);
 		expect(next.store.customer.value.data).toEqual(CUSTOMER);
