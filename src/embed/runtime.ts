@@ -28,6 +28,8 @@ interface Mounted {
 	mount: Mount;
 	styles: Styles;
 	launcher: LauncherView;
+	/** Picks the text colour on the brand colour in effect again, in the next frame. */
+	repickOnPrimary: () => void;
 	cleanups: Array<() => void>;
 }
 
@@ -91,7 +93,7 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		host.dataset.showOn = next.showOn;
 		next.hideLauncher ? (host.dataset.hideLauncher = '') : delete host.dataset.hideLauncher;
 		current.styles.set('theme', themeCss(next));
-		current.styles.set('on-primary', onPrimaryCss(current.mount.root));
+		current.repickOnPrimary();
 		current.launcher.setLabel(next.text[locale]?.launcherLabel ?? LAUNCHER_LABELS[locale] ?? LAUNCHER_LABELS.en);
 		current.launcher.setIcon(next.launcherIcon);
 	}
@@ -102,7 +104,16 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		styles.set('host', hostCss);
 		styles.set('launcher', launcherCss);
 		const launcher = createLauncher(mountResult.root, () => void open());
-		const current: Mounted = { mount: mountResult, styles, launcher, cleanups: [] };
+		// Reading the colour in effect forces a style recalc. In a frame callback that is the recalc
+		// the frame does anyway, and it still comes before the launcher's first paint.
+		let frame = 0;
+		const repickOnPrimary = () => {
+			frame ||= requestAnimationFrame(() => {
+				frame = 0;
+				styles.set('on-primary', onPrimaryCss(mountResult.root));
+			});
+		};
+		const current: Mounted = { mount: mountResult, styles, launcher, repickOnPrimary, cleanups: [() => cancelAnimationFrame(frame)] };
 		mounted = current;
 		const scheme = trackColorScheme(mountResult.host, () => config?.colorScheme ?? 'auto');
 		current.cleanups.push(scheme.stop);
@@ -117,9 +128,8 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		// theme's stylesheet is still loading: pick the text colour on it again once the page's
 		// stylesheets are in (the load event waits for them).
 		if (document.readyState !== 'complete') {
-			const repick = () => current.styles.set('on-primary', onPrimaryCss(current.mount.root));
-			window.addEventListener('load', repick, { once: true });
-			current.cleanups.push(() => window.removeEventListener('load', repick));
+			window.addEventListener('load', repickOnPrimary, { once: true });
+			current.cleanups.push(() => window.removeEventListener('load', repickOnPrimary));
 		}
 
 		const onHashChange = () => {
@@ -145,7 +155,7 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		if (!isPage(page)) return log.warn(`open(): unknown page ${JSON.stringify(page)}; use one of home, earn, redeem, refer, activity`);
 		const current = mounted;
 		// The page may have restyled the brand colour since (a theme switch, an SPA route's CSS).
-		current.styles.set('on-primary', onPrimaryCss(current.mount.root));
+		current.repickOnPrimary();
 		current.launcher.setBusy(true);
 		const controller = await ensurePanel();
 		current.launcher.setBusy(false);

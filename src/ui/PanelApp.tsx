@@ -1,5 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { PageName } from '../config/options';
 import { Dialog } from './Dialog';
 import { CloseIcon } from './icons';
@@ -24,7 +24,7 @@ export function PanelApp({ open, page, view, announcement, onClose }: PanelAppPr
 	const { t, store } = v;
 	const Page = PAGE_COMPONENTS[page.value];
 	const title = useRef<HTMLHeadingElement>(null);
-	useEffect(() => {
+	useLayoutEffect(() => {
 		// Focus starts on the title, so a screen reader reads the dialog from the top and Tab
 		// then reaches the first control (APG: content-heavy dialogs focus a static element).
 		if (open.value) title.current?.focus();
