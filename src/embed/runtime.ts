@@ -3,7 +3,7 @@ import type { IdentifyOptions, PageName, RewardsEventName, RewardsOptions } from
 import { validateOptions } from '../config/validate';
 import { LAUNCHER_LABELS } from '../i18n/launcher-labels';
 import { resolveLocale } from '../i18n/locale';
-import { savedKey } from '../state/saved';
+import { savedBalance } from '../state/saved';
 import type { MountPanel, PanelController } from '../ui/panel-host';
 import { trackColorScheme } from './color-scheme';
 import { isPage, pageFromLocation } from './deep-link';
@@ -118,11 +118,9 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		const scheme = trackColorScheme(mountResult.host, () => config?.colorScheme ?? 'auto');
 		current.cleanups.push(scheme.stop);
 		applyConfig(current, next);
-		// The balance this device saw on an earlier page (kept for an hour), at once while the panel loads.
-		try {
-			const [time, { balance }] = JSON.parse(localStorage[savedKey(next.store, next.customerToken, 'customer')!]);
-			if (Date.now() - time < 36e5 && Number.isInteger(balance)) launcher.setBalance(new Intl.NumberFormat(locale).format(balance));
-		} catch {}
+		// The balance this device saw on an earlier page, at once while the panel loads.
+		const balance = savedBalance(next.store, next.customerToken);
+		if (balance !== undefined) launcher.setBalance(new Intl.NumberFormat(locale).format(balance));
 		current.cleanups.push(preloadOnIntent(launcher.button, () => void ensurePanel()));
 		// Page CSS may set --rewards-primary on the host, and this async script can run while the
 		// theme's stylesheet is still loading: pick the text colour on it again once the page's

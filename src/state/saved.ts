@@ -3,6 +3,9 @@ import { fits, type Shape } from '../api/shape';
 
 type Place = 'localStorage' | 'sessionStorage';
 
+/** How long the shopper's summary is shown from this device's copy while a fresh one loads. */
+export const CUSTOMER_MAX_AGE = 36e5;
+
 /**
 Where this device keeps something of a store's shopper: under their id from the token (its JWT
 `sub`), never under the token itself. Guests, and tokens that are not JWTs, get no place.
@@ -23,6 +26,18 @@ export function restore<T>(key: string | undefined, shape: Shape, maxAge: number
 	try {
 		const [time, data] = JSON.parse(window[place].getItem(key!)!);
 		if (Date.now() - time < maxAge && fits(data, shape)) return data;
+	} catch {}
+}
+
+/**
+The balance in the shopper's saved summary, for the launcher before any panel code has loaded
+(so without the contract check `restore` makes; a non-integer is ignored).
+*/
+export function savedBalance(store: string, token: string | undefined): number | undefined {
+	if (!token) return undefined;
+	try {
+		const [time, { balance }] = JSON.parse(localStorage.getItem(savedKey(store, token, 'customer')!)!);
+		if (Date.now() - time < CUSTOMER_MAX_AGE && Number.isInteger(balance)) return balance;
 	} catch {}
 }
 

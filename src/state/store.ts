@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../config/defaults';
 import type { RewardsEventMap, RewardsEventName } from '../config/options';
 import { createRedemptions } from './redemptions';
 import { resource, type Resource } from './resource';
-import { forget, restore, save, savedKey } from './saved';
+import { CUSTOMER_MAX_AGE, forget, restore, save, savedKey } from './saved';
 import { settle } from './settle';
 import { createTracker } from './tracker';
 
@@ -47,7 +47,7 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 	let renewing: Promise<boolean> | undefined;
 	const savedAs = (name: string) => savedKey(config().store, token.value, name);
 	// What this device kept of the shopper, from the start: the launcher's badge shows it already.
-	customer.value = { data: restore(savedAs('customer'), shapes.Customer, HOUR) };
+	customer.value = { data: restore(savedAs('customer'), shapes.Customer, CUSTOMER_MAX_AGE) };
 
 	function signOut(sessionExpired?: boolean) {
 		// A shared device keeps nothing of the shopper who left.
@@ -117,7 +117,7 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 		if (!target.value.data) target.value = { data: restore(key, shape, maxAge) };
 		return quietly(load(target, fetch, undefined, key));
 	};
-	const loadCustomer = () => (token.value ? revalidate(customer, api.customer, savedAs('customer'), shapes.Customer, HOUR) : Promise.resolve());
+	const loadCustomer = () => (token.value ? revalidate(customer, api.customer, savedAs('customer'), shapes.Customer, CUSTOMER_MAX_AGE) : Promise.resolve());
 	const loadActivity = (more?: boolean) =>
 		quietly(
 			load(
