@@ -1,5 +1,5 @@
 /**
-A response schema of the contract, compacted by tools/response-shapes.ts into src/api/shapes.ts:
+A response schema of the contract, compacted by src/api/generate-shapes.ts into src/api/shapes.ts:
 `'s'` string, `'i'` integer, `'b'` boolean, `'a|b'` one of these strings, `[item]` an array of
 items, `{ key: shape }` an object with these keys, where `key?` may also be absent or null. Extra
 keys are allowed, so that a newer server does not break an older widget.

@@ -1,4 +1,4 @@
-// Generated from openapi.json by tools/response-shapes.ts (`npm run gen:api`). Do not edit.
+// Generated from openapi.json by src/api/generate-shapes.ts (`npm run gen:api`). Do not edit.
 import type { Shape } from './shape';
 
 export const ActionResult: Shape = { ruleKey: 's', awarded: 'i', balance: 'i', lifetimePoints: 'i' };

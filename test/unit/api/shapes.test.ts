@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fits } from '../../../src/api/shape';
 import * as shapes from '../../../src/api/shapes';
 import { DEMO_SHOPPERS, newCustomerId, startTestServer, storePath, tokenFor, type TestServer } from '../../server/support/harness';
-import { CONTRACT_PATH, generateResponseShapes, SHAPES_PATH } from '../../../tools/response-shapes';
+import { CONTRACT_PATH, generateResponseShapes, SHAPES_PATH } from '../../../src/api/generate-shapes';
 
 const contract = JSON.parse(readFileSync(CONTRACT_PATH, 'utf8'));
 

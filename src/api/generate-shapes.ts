@@ -1,9 +1,10 @@
-// Writes src/api/shapes.ts, the compact form of the contract's response schemas that the widget
-// checks answers against (src/api/shape.ts). `npm run gen:api` runs it after editing openapi.json;
-// test/unit/api-shapes.test.ts fails when the committed file has drifted from the contract.
+// Build-time tool, never bundled: nothing in the widget imports it. Writes src/api/shapes.ts, the
+// compact form of the contract's response schemas that the widget checks answers against
+// (src/api/shape.ts). `npm run gen:api` runs it after editing openapi.json;
+// test/unit/api/shapes.test.ts fails when the committed file has drifted from the contract.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Shape } from '../src/api/shape';
+import type { Shape } from './shape';
 
 interface Schema {
 	$ref?: string;
@@ -81,11 +82,11 @@ export function generateResponseShapes(contract: Contract): string {
 		if (nullable) throw new Error(`${name}: a response body cannot be null`);
 		return `export const ${name}: Shape = ${print(shape)};`;
 	});
-	return ['// Generated from openapi.json by tools/response-shapes.ts (`npm run gen:api`). Do not edit.', "import type { Shape } from './shape';", '', ...lines, ''].join('\n');
+	return ['// Generated from openapi.json by src/api/generate-shapes.ts (`npm run gen:api`). Do not edit.', "import type { Shape } from './shape';", '', ...lines, ''].join('\n');
 }
 
-export const CONTRACT_PATH = fileURLToPath(new URL('../src/api/openapi.json', import.meta.url));
-export const SHAPES_PATH = fileURLToPath(new URL('../src/api/shapes.ts', import.meta.url));
+export const CONTRACT_PATH = fileURLToPath(new URL('./openapi.json', import.meta.url));
+export const SHAPES_PATH = fileURLToPath(new URL('./shapes.ts', import.meta.url));
 
 if (process.argv[1] && fileURLToPath(import.meta.url) == process.argv[1]) {
 	writeFileSync(SHAPES_PATH, generateResponseShapes(JSON.parse(readFileSync(CONTRACT_PATH, 'utf8'))));
