@@ -1,27 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { validateOptions } from '../../../src/config/validate';
-import type { RewardsOptions } from '../../../src/config/options';
-import { createStore } from '../../../src/state/store';
 import { CUSTOMER as FULL_CUSTOMER } from '../ui/support';
+import { json, storeWith } from './support';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
 // A complete customer as the contract describes it, so shape checks on answers accept it.
 const CUSTOMER = { ...FULL_CUSTOMER, id: 'c1', balance: 300 };
-
-function storeWith(options: RewardsOptions, respond: (request: Request) => Response) {
-	const seen: Request[] = [];
-	vi.stubGlobal(
-		'fetch',
-		vi.fn(async (request: Request) => (seen.push(request), respond(request))),
-	);
-	const config = validateOptions({ store: 'pk_test', api: 'https://api.example', ...options }).config!;
-	const emit = vi.fn();
-	const report = vi.fn();
-	return { store: createStore({ config: () => config, locale: () => 'en', emit, report }), seen, emit, report };
-}
 
 describe('store', () => {
 	it('renews an expired token through onTokenExpired and retries once', async () => {
