@@ -6,6 +6,7 @@ import { launchChromium } from '../support/chromium';
 import { startFixture, type Fixture } from './support/fixture';
 import { startRewardsApi, type RewardsApi } from './support/rewards-api';
 import { POLL, currentPage, openHostile, tabToLauncher, tabToText } from './support/hostile';
+import { textOnPrimary } from './support/contrast';
 import { dialog, focusedElement, launcher, openPage } from './support/page';
 
 /*
@@ -125,45 +126,6 @@ describe('reflow: no content lost, no horizontal scroll inside the panel', () =>
 		await close();
 	});
 });
-
-/** Text drawn on the brand colour, with both colours taken from computed styles in the page. */
-function textOnPrimary(page: Page) {
-	return page.evaluate(() => {
-		const root = document.querySelector('rewards-widget')!.shadowRoot!;
-		const channels = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
-		const opaque = (color: string) => color !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(color);
-		const relative = (color: string) => {
-			const [r, g, b] = channels(color).map((c) => {
-				const s = c / 255;
-				return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-			});
-			return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-		};
-		const ratio = (a: string, b: string) => {
-			const [hi, lo] = [relative(a), relative(b)].sort((x, y) => y - x);
-			return Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
-		};
-		const backgroundOf = (el: Element) => {
-			for (let node: Element | null = el; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
-				const background = getComputedStyle(node).backgroundColor;
-				if (opaque(background)) return background;
-			}
-			return 'rgb(255, 255, 255)';
-		};
-		const probe = document.createElement('i');
-		probe.style.color = 'var(--rewards-primary)';
-		root.append(probe);
-		const primary = getComputedStyle(probe).color;
-		probe.remove();
-		const texts = [...root.querySelectorAll<HTMLElement>('*')].filter((el) => el.getClientRects().length > 0 && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()));
-		return {
-			primary,
-			onPrimary: texts
-				.filter((el) => backgroundOf(el) === primary)
-				.map((el) => ({ what: `${el.tagName.toLowerCase()}.${el.className}`, color: getComputedStyle(el).color, ratio: ratio(getComputedStyle(el).color, primary) })),
-		};
-	});
-}
 
 describe('contrast of text on the brand colour', () => {
 	/**

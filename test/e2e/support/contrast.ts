@@ -7,12 +7,21 @@ export interface LowContrast {
 	needed: number;
 }
 
+interface MeasuredText extends LowContrast {
+	color: string;
+	background: string;
+	/** Inside the open dialog (as opposed to the launcher). */
+	inPanel: boolean;
+	/** Visually hidden text for screen readers only (`.sr`). */
+	screenReaderOnly: boolean;
+}
+
 /**
-Contrast of every visible text inside the panel against the first opaque background behind it
-(computed styles, walking out through the shadow host). axe leaves text in a top-layer dialog
-inside a shadow root as "needs review", so this measures it directly: 4.5:1, or 3:1 for large text.
+Every visible text in the widget's shadow root with its contrast against the first opaque
+background behind it, both from computed styles in the page (walking out through the shadow host),
+and the brand colour in effect. One in-page measurement serves every contrast check.
 */
-export function lowContrastInPanel(page: Page): Promise<LowContrast[]> {
+function measureTexts(page: Page): Promise<{ primary: string; texts: MeasuredText[] }> {
 	return page.evaluate(() => {
 		const root = document.querySelector('rewards-widget')!.shadowRoot!;
 		const channels = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
@@ -35,15 +44,44 @@ export function lowContrastInPanel(page: Page): Promise<LowContrast[]> {
 			}
 			return 'rgb(255, 255, 255)';
 		};
-		const panel = root.querySelector('dialog.panel')!;
-		return [...panel.querySelectorAll<HTMLElement>('*')]
-			.filter((el) => el.getClientRects().length > 0 && !el.closest('.sr') && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+		const probe = document.createElement('i');
+		probe.style.color = 'var(--rewards-primary)';
+		root.append(probe);
+		const primary = getComputedStyle(probe).color;
+		probe.remove();
+		const texts = [...root.querySelectorAll<HTMLElement>('*')]
+			.filter((el) => el.getClientRects().length > 0 && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
 			.map((el) => {
 				const style = getComputedStyle(el);
 				const size = parseFloat(style.fontSize);
 				const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-				return { what: `${el.tagName.toLowerCase()}.${el.className}`, text: el.textContent!.trim().slice(0, 40), ratio: ratio(style.color, backgroundOf(el)), needed: large ? 3 : 4.5 };
-			})
-			.filter((item) => item.ratio < item.needed);
+				const background = backgroundOf(el);
+				return {
+					what: `${el.tagName.toLowerCase()}.${el.className}`,
+					text: el.textContent!.trim().slice(0, 40),
+					color: style.color,
+					background,
+					ratio: ratio(style.color, background),
+					needed: large ? 3 : 4.5,
+					inPanel: !!el.closest('dialog.panel'),
+					screenReaderOnly: !!el.closest('.sr'),
+				};
+			});
+		return { primary, texts };
 	});
+}
+
+/**
+Texts inside the panel below 4.5:1 (3:1 for large text). axe leaves text in a top-layer dialog
+inside a shadow root as "needs review", so this measures it directly.
+*/
+export async function lowContrastInPanel(page: Page): Promise<LowContrast[]> {
+	const { texts } = await measureTexts(page);
+	return texts.filter((t) => t.inPanel && !t.screenReaderOnly && t.ratio < t.needed).map(({ what, text, ratio, needed }) => ({ what, text, ratio, needed }));
+}
+
+/** The brand colour in effect, and every text drawn on it (launcher label, panel title, primary buttons). */
+export async function textOnPrimary(page: Page) {
+	const { primary, texts } = await measureTexts(page);
+	return { primary, onPrimary: texts.filter((t) => t.background === primary).map(({ what, color, ratio }) => ({ what, color, ratio })) };
 }
