@@ -11,7 +11,7 @@ const LAUNCHER_BUDGET = 6 * 1024;
 // resilience, response checks) ~9 KB more. Until that gap is closed (see README › Size), this
 // ceiling stops any further growth; lower it with every saving, never raise it.
 const WIDGET_TARGET = 22 * 1024;
-const WIDGET_CEILING = 27 * 1024;
+const WIDGET_CEILING = 26 * 1024;
 
 const brotli = (file: string) => brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
