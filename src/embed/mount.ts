@@ -9,22 +9,31 @@ export interface Mount {
 }
 
 /**
-True when the host's parent traps `position: fixed`: a transform, filter, will-change, contain…
-on `<body>` makes it the containing block of fixed descendants, and the launcher would sit at
-the bottom of a tall page, off screen. Measured with a probe rather than listed, so every such
-property counts: a fixed box with `inset: 0` must cover exactly the viewport.
+Finds out, once the browser has laid the page out, whether the host's parent traps `position:
+fixed`: a transform, filter, will-change, contain… on `<body>` makes it the containing block of
+fixed descendants, and the launcher would sit at the bottom of a tall page, off screen. Measured
+with a probe rather than listed, so every such property counts: a fixed box with `inset: 0` must
+cover exactly the viewport. An IntersectionObserver hands over the probe's box from the frame's own
+layout; reading it at once would force a layout of the whole page, the biggest cost the launcher
+had on a large storefront.
 */
-function trapsFixed(root: ShadowRoot): boolean {
+function measureTrap(root: ShadowRoot, then: (trapped: boolean) => void): () => void {
 	const probe = document.createElement('i');
 	probe.style.cssText = 'position:fixed;inset:0;visibility:hidden;pointer-events:none';
+	const observer = new IntersectionObserver(([{ boundingClientRect: rect }]) => {
+		stop();
+		// The scrolling element's client box is the viewport without scrollbars, in quirks mode too.
+		// Just after the frame's layout, reading it lays nothing out again.
+		const view = document.scrollingElement ?? document.documentElement;
+		then(Math.abs(rect.left) > 1 || Math.abs(rect.top) > 1 || Math.abs(rect.width - view.clientWidth) > 1 || Math.abs(rect.height - view.clientHeight) > 1);
+	});
+	const stop = () => {
+		observer.disconnect();
+		probe.remove();
+	};
 	root.append(probe);
-	const rect = probe.getBoundingClientRect();
-	// The scrolling element's client box is the viewport without scrollbars, in quirks mode too.
-	// Read while the probe is still in, so both reads share one layout.
-	const view = document.scrollingElement ?? document.documentElement;
-	const [width, height] = [view.clientWidth, view.clientHeight];
-	probe.remove();
-	return Math.abs(rect.left) > 1 || Math.abs(rect.top) > 1 || Math.abs(rect.width - width) > 1 || Math.abs(rect.height - height) > 1;
+	observer.observe(probe);
+	return stop;
 }
 
 /**
@@ -37,23 +46,22 @@ export function mountHost(): Mount {
 	const root = host.attachShadow({ mode: 'open' });
 	// Leaving the document drops an open modal dialog from the top layer; tell the panel.
 	const reattached = () => root.dispatchEvent(new Event(HOST_REATTACHED));
-	let frame = 0;
-	const escapeTrap = () => {
-		frame = 0;
-		if (host.parentNode === document.body && trapsFixed(root)) {
-			document.documentElement.append(host);
-			reattached();
-		}
-	};
-	// Measuring forces a layout. In a frame callback it is the layout that frame needs anyway, and
-	// it still comes before the launcher's first paint; in the script's own task it would lay out
-	// a half-parsed page for nothing.
+	// Hidden until the first measurement says where it belongs: one frame later, never in the wrong place.
+	host.dataset.placing = '';
+	let stopMeasuring: (() => void) | undefined;
 	const place = () => {
 		if (!host.isConnected) {
 			(document.body ?? document.documentElement).append(host);
 			reattached();
 		}
-		frame ||= requestAnimationFrame(escapeTrap);
+		stopMeasuring ||= measureTrap(root, (trapped) => {
+			stopMeasuring = undefined;
+			if (trapped && host.parentNode === document.body) {
+				document.documentElement.append(host);
+				reattached();
+			}
+			delete host.dataset.placing;
+		});
 	};
 	place();
 
@@ -76,7 +84,7 @@ export function mountHost(): Mount {
 		host,
 		root,
 		unmount() {
-			cancelAnimationFrame(frame);
+			stopMeasuring?.();
 			window.removeEventListener('load', onLoad);
 			observer.disconnect();
 			host.remove();
