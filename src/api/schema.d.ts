@@ -163,7 +163,7 @@ export interface paths {
         put?: never;
         /**
          * A referred friend claims their gift (a coupon for their first order)
-         * @description Public; a customer token is optional and only used to recognise the referrer claiming their own code. Refused when the code belongs to the same shopper or email (409 `self_referral`), when the email already claimed a gift (409 `already_claimed`) or already ordered from the store (409 `not_eligible`). The referrer is rewarded when this friend's first order arrives through the order webhook.
+         * @description Public; a customer token is optional and only used to recognise the referrer claiming their own code. Refused when the code belongs to the same shopper or email (409 `self_referral`), when the email already claimed a gift (409 `already_claimed`) or already ordered from the store (409 `not_eligible`). The referrer is rewarded when this friend's first order arrives through the order webhook. Accepts an `Idempotency-Key`: repeating a request with the same key and body answers the first response again (same status and body) and never claims twice, so a claim whose answer was lost can be sent again for its gift; the same key with a different body answers 422.
          */
         post: operations["claimReferral"];
         delete?: never;
@@ -236,6 +236,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        IdempotencyKey: string;
         /** @enum {string} */
         ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "overloaded" | "unavailable";
         ErrorField: {
@@ -633,7 +634,9 @@ export interface components {
         /** @description Preferred languages for shopper-facing texts, e.g. `fr-CA,fr;q=0.9,en;q=0.5`. */
         AcceptLanguage: string;
         /** @description A unique key per intended redemption (e.g. a UUID), reused only for retries of the same request. */
-        IdempotencyKey: string;
+        IdempotencyKey: components["schemas"]["IdempotencyKey"];
+        /** @description A unique key per intended claim (e.g. a UUID), reused only for retries of the same request. */
+        ClaimIdempotencyKey: components["schemas"]["IdempotencyKey"];
     };
     requestBodies: never;
     headers: {
@@ -919,6 +922,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique key per intended claim (e.g. a UUID), reused only for retries of the same request. */
+                "Idempotency-Key"?: components["parameters"]["ClaimIdempotencyKey"];
                 /** @description Preferred languages for shopper-facing texts, e.g. `fr-CA,fr;q=0.9,en;q=0.5`. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
@@ -949,6 +954,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Overloaded"];
