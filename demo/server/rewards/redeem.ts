@@ -1,22 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { components } from '../../../src/api/schema';
 import { newCouponCode } from '../codes';
 import { inTransactionRetryingCodes, lockOrEnrol } from '../customers/repository';
 import type { CustomerIdentity } from '../customers/identity';
 import type { Database, Queryable } from '../db/types';
 import { ApiError, invalidField } from '../http/errors';
+import { refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../http/idempotency';
 import type { RewardDefinition } from '../program/definition';
 import type { Store } from '../program/store';
 import { COUPON_COLUMNS, couponView, type CouponRow } from './coupon-view';
 
 type RedemptionRequest = components['schemas']['RedemptionRequest'];
-
-/** The response to send: a redemption's outcome is stored serialised so a retry gets it byte for byte. */
-export interface StoredResponse {
-	status: number;
-	/** The JSON body, serialised. */
-	body: string;
-}
 
 interface Priced {
 	reward: RewardDefinition;
@@ -42,12 +35,6 @@ function price(store: Store, request: RedemptionRequest): Priced {
 	if (points < minPoints || points > maxPoints) throw invalidField('body', '/points', `must be between ${minPoints} and ${maxPoints}`);
 	if ((points - minPoints) % stepPoints !== 0) throw invalidField('body', '/points', `must be a multiple of ${stepPoints}`);
 	return { reward, cost: points, coupon: { kind: 'fixed_amount', amount: (points / pointsPerUnit) * unitAmount, percent: null } };
-}
-
-function hashOf(request: RedemptionRequest): string {
-	// Key order and whitespace must not make two equal bodies differ.
-	const canonical = JSON.stringify({ rewardId: request.rewardId, points: request.points ?? null });
-	return createHash('sha256').update(canonical).digest('hex');
 }
 
 /** Appends the debit and issues its coupon in one statement (the coupon references the ledger row). */
@@ -86,7 +73,7 @@ coupon, a coupon without its debit, or a second debit for one key.
 */
 export async function redeem(db: Database, store: Store, identity: CustomerIdentity, idempotencyKey: string, request: RedemptionRequest, locale: string): Promise<StoredResponse> {
 	const priced = price(store, request);
-	const requestHash = hashOf(request);
+	const hash = requestHash({ rewardId: request.rewardId, points: request.points ?? null });
 	return inTransactionRetryingCodes(db, async (tx) => {
 		const customer = await lockOrEnrol(tx, store, identity);
 		// A statement of its own after the lock, so it sees every transaction that held the lock before.
@@ -95,15 +82,12 @@ export async function redeem(db: Database, store: Store, identity: CustomerIdent
 			from (select 1) as one left join idempotency_keys i on i.customer_id = $1 and i.key = $2`,
 			[customer.id, idempotencyKey],
 		);
-		if (state.request_hash !== null) {
-			if (state.request_hash !== requestHash) throw new ApiError('idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
-			return { status: state.status!, body: state.body! };
-		}
+		if (state.request_hash !== null) return replay(state as StoredRow, hash);
 
 		const { balance } = state;
 		let response: StoredResponse;
 		if (balance < priced.cost) {
-			response = { status: 409, body: JSON.stringify(new ApiError('insufficient_points', `This reward costs ${priced.cost} points; the balance is ${balance}.`).body) };
+			response = refusal(new ApiError('insufficient_points', `This reward costs ${priced.cost} points; the balance is ${balance}.`));
 		} else {
 			const coupon = await debitAndIssueCoupon(tx, store, customer.id, priced);
 			const body: components['schemas']['RedemptionResult'] = { coupon: couponView(store, coupon, locale), pointsSpent: priced.cost, balance: balance - priced.cost };
@@ -112,7 +96,7 @@ export async function redeem(db: Database, store: Store, identity: CustomerIdent
 		await tx.query('insert into idempotency_keys (customer_id, key, request_hash, status, body) values ($1, $2, $3, $4, $5)', [
 			customer.id,
 			idempotencyKey,
-			requestHash,
+			hash,
 			response.status,
 			response.body,
 		]);
