@@ -38,6 +38,6 @@ describe('the ledger in the database', () => {
 
 	it('records applied migrations', async () => {
 		const rows = await server.query<{ version: string }>('select version from schema_migrations order by version');
-		expect(rows.map((row) => row.version)).toEqual(['001_init']);
+		expect(rows.map((row) => row.version)).toEqual(['001_init', '002_referral_claim_keys']);
 	});
 });

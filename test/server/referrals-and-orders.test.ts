@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type TestServer, newCustomerId, signWebhook, startTestServer, storePath, tokenFor } from './support/harness';
 
 let server: TestServer;
@@ -8,6 +9,11 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const claim = (code: string, email: string, token?: string) => server.api.post(storePath('/referrals/claim'), { code, email }, { token });
+const claimWithKey = (key: string, code: string, email: string, token?: string) =>
+	server.api.post(storePath('/referrals/claim'), { code, email }, { token, headers: { 'idempotency-key': key } });
+/** The referral claims for `email` (any case), with their coupon codes. */
+const claimsOf = (email: string) =>
+	server.query<{ code: string }>('select c.code from referral_claims r join coupons c on c.referral_claim_id = r.id where lower(r.email) = lower($1)', [email]);
 const balanceOf = async (customerId: string) => (await server.api.get(storePath('/customer'), { token: await tokenFor(customerId) })).body.balance as number;
 
 /** A new member and their referral code. */
@@ -164,5 +170,100 @@ describe('referrals', () => {
 		const order = await server.api.order({ orderId: `mf-${friendId}`, customerId: friendId, subtotal: 6000 });
 		expect(order.body).toMatchObject({ customerId: friendId, pointsAwarded: 300, referralRewarded: true });
 		expect(await balanceOf(referrerId)).toBe(600);
+	});
+});
+
+describe('referral claims with an Idempotency-Key', () => {
+	it('answer a repeat with the first response (the same coupon code) and claim once', async () => {
+		const { code } = await referrer();
+		const email = `replay-${code}@example.com`;
+		const key = randomUUID();
+		const first = await claimWithKey(key, code, email);
+		// The code and the email count in any case, as the claim itself compares them.
+		const again = await claimWithKey(key, code.toLowerCase(), email.toUpperCase());
+		expect([first.status, again.status]).toEqual([201, 201]);
+		expect(again.text).toBe(first.text);
+		expect(await claimsOf(email)).toEqual([{ code: first.body.coupon.code }]);
+		const [stored] = await server.query<{ status: number; body: string }>('select status, body from referral_claim_keys where key = $1', [key]);
+		expect(stored).toEqual({ status: 201, body: first.text });
+	});
+
+	it('repeat a refusal too, and refuse a new key for an email that claimed', async () => {
+		const { code, email } = await referrer();
+		const key = randomUUID();
+		const first = await claimWithKey(key, code, email);
+		const again = await claimWithKey(key, code, email);
+		expect([first.status, first.body.error.code]).toEqual([409, 'self_referral']);
+		expect(again.text).toBe(first.text);
+
+		const friend = `refused-${code}@example.com`;
+		expect((await claimWithKey(randomUUID(), code, friend)).status).toBe(201);
+		const other = await claimWithKey(randomUUID(), code, friend);
+		expect([other.status, other.body.error.code]).toEqual([409, 'already_claimed']);
+	});
+
+	it('answer 422 for the same key with a different body, and claim nothing for it', async () => {
+		const { code } = await referrer();
+		const key = randomUUID();
+		await claimWithKey(key, code, `first-${code}@example.com`);
+		const reused = await claimWithKey(key, code, `second-${code}@example.com`);
+		expect([reused.status, reused.body.error.code]).toEqual([422, 'idempotency_key_reused']);
+		expect(await claimsOf(`second-${code}@example.com`)).toEqual([]);
+		// The second email can still claim, with a key of its own.
+		expect((await claimWithKey(randomUUID(), code, `second-${code}@example.com`)).status).toBe(201);
+	});
+
+	it('award one gift for concurrent requests with one key, also racing other keys for the same email', async () => {
+		const { code } = await referrer();
+		const email = `racing-${code}@example.com`;
+		const [mine, theirs] = [randomUUID(), randomUUID()];
+		const responses = await Promise.all([
+			...Array.from({ length: 10 }, () => claimWithKey(mine, code, email)),
+			...Array.from({ length: 5 }, () => claimWithKey(theirs, code, email)),
+			claim(code, email),
+		]);
+		const [withMine, withTheirs] = [responses.slice(0, 10), responses.slice(10, 15)];
+		// Every request with one key gets one and the same answer; one of the two keys got the gift.
+		expect(new Set(withMine.map((response) => response.text)).size).toBe(1);
+		expect(new Set(withTheirs.map((response) => response.text)).size).toBe(1);
+		expect(responses.filter((response) => response.status === 201).length).toBeGreaterThanOrEqual(1);
+		expect(responses.every((response) => response.status === 201 || response.body.error.code === 'already_claimed')).toBe(true);
+		const claims = await claimsOf(email);
+		expect(claims).toHaveLength(1);
+		for (const response of responses.filter((response) => response.status === 201)) expect(response.body.coupon.code).toBe(claims[0].code);
+	});
+
+	it('keep neither the claim nor the key when the claim’s transaction fails, so the retry with that key claims once', async () => {
+		const { code } = await referrer();
+		const email = `crash-${code}@example.com`;
+		const key = randomUUID();
+		// The coupon insert (the claim's last write, after the key and the claim row) fails for this email.
+		await server.query(`create function fail_claim_${code.toLowerCase()}() returns trigger language plpgsql as $$
+			begin
+				if exists (select 1 from referral_claims where id = new.referral_claim_id and email = '${email}') then raise exception 'injected failure'; end if;
+				return new;
+			end $$`);
+		await server.query(`create trigger fail_claim_${code.toLowerCase()} before insert on coupons for each row execute function fail_claim_${code.toLowerCase()}()`);
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			const failed = await claimWithKey(key, code, email);
+			expect([failed.status, failed.body.error.code]).toEqual([500, 'internal_error']);
+			expect(logged).toHaveBeenCalledWith('[rewards] unexpected error', 'POST', expect.any(String), expect.objectContaining({ message: 'injected failure' }));
+		} finally {
+			logged.mockRestore();
+			await server.query(`drop trigger fail_claim_${code.toLowerCase()} on coupons`);
+		}
+		expect(await server.query('select 1 from referral_claim_keys where key = $1', [key])).toEqual([]);
+		expect(await claimsOf(email)).toEqual([]);
+
+		const retried = await claimWithKey(key, code, email);
+		expect(retried.status).toBe(201);
+		expect(await claimsOf(email)).toEqual([{ code: retried.body.coupon.code }]);
+	});
+
+	it('refuse a malformed key like the redemption’s', async () => {
+		const { code } = await referrer();
+		const short = await claimWithKey('short', code, `malformed-${code}@example.com`);
+		expect([short.status, short.body.error.fields]).toEqual([400, [{ in: 'header', path: '/Idempotency-Key', message: 'must NOT have fewer than 8 characters' }]]);
 	});
 });

@@ -64,10 +64,11 @@ export const handlers: Record<string, Handler> = {
 		return { status, raw: Buffer.from(body) };
 	},
 
-	claimReferral: async (request, { db }) => ({
-		status: 201,
-		body: await claimReferral(db, storeOf(request), request.body as Schemas['ReferralClaimRequest'], request.locale, request.identity),
-	}),
+	claimReferral: async (request, { db }) => {
+		const key = request.headers['Idempotency-Key'] as string | undefined;
+		const { status, body } = await claimReferral(db, storeOf(request), request.body as Schemas['ReferralClaimRequest'], request.locale, request.identity, key);
+		return { status, raw: Buffer.from(body) };
+	},
 
 	receiveOrderWebhook: async (request, { db }) => ({ status: 200, body: await receiveOrder(db, storeOf(request), request.body as Schemas['OrderWebhook']) }),
 
