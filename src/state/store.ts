@@ -5,7 +5,7 @@ import type { Shape } from '../api/shape';
 import * as shapes from '../api/shapes';
 import type { ResolvedConfig } from '../config/defaults';
 import type { RewardsEventMap, RewardsEventName } from '../config/options';
-import { createRedemptions } from './redemptions';
+import { idempotent } from './idempotent';
 import { resource, type Resource } from './resource';
 import { CUSTOMER_MAX_AGE, forget, restore, save, savedKey } from './saved';
 import { settle } from './settle';
@@ -142,19 +142,20 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 	};
 
 	const track = createTracker(api, report);
-	const redemptions = createRedemptions(api, () => savedAs('redeem'));
+	const redemptions = idempotent((key, rewardId: string, points?: number) => api.redeem({ rewardId, points }, key), () => savedAs('redeem'));
 	const claims: Record<string, Promise<ActionResult | undefined>> = {};
 
 	const redeem = (rewardId: string, points?: number) =>
-		redemptions.redeem(rewardId, points).then((result) => {
+		redemptions.send(rewardId, points).then((result) => {
 			changed(result.balance);
 			emit('redeemed', { rewardId, code: result.coupon.code, pointsSpent: result.pointsSpent, balance: result.balance });
 			track('redemption', { rewardId });
 			return result;
 		}, fail);
 	// A reload interrupted these: asked again with their keys, the server answers the first outcome,
-	// and the coupon shows in My rewards.
-	for (const [rewardId, points] of redemptions.unfinished()) quietly(redeem(rewardId, points));
+	// and the coupon shows in My rewards. (JSON keeps a missing points as null, which would change
+	// the request's body.)
+	for (const [rewardId, points] of redemptions.unfinished()) quietly(redeem(rewardId, points ?? undefined));
 
 	return {
 		program,

@@ -125,6 +125,8 @@ describe('a redemption a reload interrupted', () => {
 		const next = storeWith({ customerToken: jwt('alice', { iat: 2 }) });
 		await vi.waitFor(() => expect(next.emit).toHaveBeenCalledWith('redeemed', expect.objectContaining({ rewardId: 'five-off', pointsSpent: 500 })));
 		expect(next.posts('/customer/redemptions').map((r) => r.headers.get('idempotency-key'))).toEqual([key]);
+		// The same body too: a reward without points is asked again without points.
+		expect(await next.posts('/customer/redemptions')[0].json()).toEqual({ rewardId: 'five-off' });
 		expect(sessionStorage.getItem('rewards:pk_test:alice:redeem')).not.toContain(key);
 		next.store.stop();
 

@@ -1,10 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../../../src/api/client';
-import { createRedemptions } from '../../../src/state/redemptions';
+import { idempotent } from '../../../src/state/idempotent';
 
 const result = { coupon: { code: 'C' }, pointsSpent: 500, balance: 100 };
 
 beforeEach(() => sessionStorage.clear());
+
+/** Redemptions as the store makes them: one idempotent action per reward and points. */
+function createRedemptions(client: ApiClient, savedAs = (): string | undefined => undefined) {
+	const { send, unfinished } = idempotent((key, rewardId: string, points?: number) => client.redeem({ rewardId, points }, key), savedAs);
+	return { redeem: send, unfinished };
+}
 
 function api(...outcomes: Array<'ok' | { code: string; status: number }>) {
 	const redeem = vi.fn(async () => {
@@ -15,7 +21,7 @@ function api(...outcomes: Array<'ok' | { code: string; status: number }>) {
 	return { client: { redeem } as unknown as ApiClient, redeem };
 }
 
-describe('redemptions: one Idempotency-Key per attempt', () => {
+describe('idempotent actions (here redemptions): one Idempotency-Key per attempt', () => {
 	it('a double click joins the request in flight', async () => {
 		const { client, redeem } = api('ok');
 		const redemptions = createRedemptions(client);
@@ -53,7 +59,7 @@ describe('redemptions: one Idempotency-Key per attempt', () => {
 	});
 });
 
-describe('redemptions: a reload mid-redeem', () => {
+describe('idempotent actions (here redemptions): a reload mid-redeem', () => {
 	const NO_ANSWER = { code: 'network', status: 0 };
 	const keysOf = (redeem: ReturnType<typeof api>['redeem']) => redeem.mock.calls.map((call) => (call as unknown[])[1]);
 
@@ -81,11 +87,10 @@ describe('redemptions: a reload mid-redeem', () => {
 		expect(createRedemptions(client, () => 'rewards:pk_test:alice:redeem').unfinished()).toEqual([]);
 	});
 
-	it('a reward without points comes back without points, so the request body (and its key) match', async () => {
+	it('a missing argument comes back as null (the store sends it as missing again: offline.test.ts)', async () => {
 		const before = api(NO_ANSWER, NO_ANSWER);
-		await expect(createRedemptions(before.client, () => 'k').redeem('five-off')).rejects.toEqual(NO_ANSWER);
-		const [[rewardId, points]] = createRedemptions(api().client, () => 'k').unfinished();
-		expect({ rewardId, points }).toEqual({ rewardId: 'five-off', points: undefined });
+		await expect(createRedemptions(before.client, () => 'k').redeem('five-off', undefined)).rejects.toEqual(NO_ANSWER);
+		expect(createRedemptions(api().client, () => 'k').unfinished()).toEqual([['five-off', null]]);
 	});
 
 	it('still keeps keys in memory when sessionStorage refuses them', async () => {
