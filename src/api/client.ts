@@ -28,7 +28,8 @@ export function createApiClient(options: HttpOptions) {
 		setBirthday: (birthday: Birthday) => call<Customer>('put', 'customer/birthday', shapes.Customer, birthday),
 		redeem: (request: Schemas['RedemptionRequest'], idempotencyKey: string) =>
 			call<Schemas['RedemptionResult']>('post', 'customer/redemptions', shapes.RedemptionResult, request, idempotencyKey),
-		claimReferral: (request: Schemas['ReferralClaimRequest']) => call<Schemas['ReferralClaimResult']>('post', 'referrals/claim', shapes.ReferralClaimResult, request),
+		claimReferral: (request: Schemas['ReferralClaimRequest'], idempotencyKey: string) =>
+			call<Schemas['ReferralClaimResult']>('post', 'referrals/claim', shapes.ReferralClaimResult, request, idempotencyKey),
 		// The answer (a count) is not used, so it is not checked.
 		recordEvents: (events: EngagementEvent[]) => call<Schemas['EventsAccepted']>('post', 'events', undefined, { events }),
 	};

@@ -143,6 +143,8 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 
 	const track = createTracker(api, report);
 	const redemptions = idempotent((key, rewardId: string, points?: number) => api.redeem({ rewardId, points }, key), () => savedAs('redeem'));
+	// A friend is a guest: their claims are kept per store, each under its code and email.
+	const gifts = idempotent((key, code: string, email: string) => api.claimReferral({ code, email }, key), () => `rewards:${config().store}:claim`);
 	const claims: Record<string, Promise<ActionResult | undefined>> = {};
 
 	const redeem = (rewardId: string, points?: number) =>
@@ -196,7 +198,11 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 				.finally(() => delete claims[action])),
 		setBirthday: (birthday: Parameters<typeof api.setBirthday>[0]) => api.setBirthday(birthday).then((data) => void (customer.value = { data }), fail),
 		redeem,
-		claimReferral: (code: string, email: string) => api.claimReferral({ code, email }).catch(fail),
+		/**
+		Claims a friend's gift like a redemption: one Idempotency-Key per code and email, kept until
+		the answer is in (across a reload too), so a claim whose answer was lost gets its gift again.
+		*/
+		claimReferral: (code: string, email: string) => gifts.send(code, email).catch(fail),
 		/** The shopper shared their referral link (a share link, the share sheet or a copy). */
 		shared(channel: string) {
 			emit('referral-shared', { channel });

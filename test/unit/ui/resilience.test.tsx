@@ -4,11 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PanelApp } from '../../../src/ui/PanelApp';
 import type { View } from '../../../src/ui/view';
 import { answers, json, jwt, storeWith } from '../state/support';
-import { makeView } from './support';
+import { makeView, PROGRAM } from './support';
 
 afterEach(() => {
 	vi.unstubAllGlobals();
 	localStorage.clear();
+	sessionStorage.clear();
 });
 
 const renderPanel = (v: View) => render(<PanelApp open={signal(true)} page={signal('home')} view={signal(v)} announcement={signal('')} onClose={vi.fn()} />);
@@ -39,6 +40,25 @@ describe('panel: bad data and no connection', () => {
 		broken = false;
 		fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
 		await vi.waitFor(() => expect(screen.getByText('620 points')).toBeTruthy());
+		store.stop();
+	});
+
+	it('a friend whose gift’s answer was cut short gets the gift all the same, from the claim sent again with its key', async () => {
+		const gift = { coupon: { code: 'GIFT-AAAA-BBBB', source: 'referral', rewardId: null, title: '$10 off your first order', kind: 'fixed_amount', amount: 1000, minOrderAmount: 4000, currency: 'USD', createdAt: '2026-03-01T10:00:00Z' } };
+		let claims = 0;
+		const { store, posts } = storeWith({}, (request) => {
+			if (!request.url.endsWith('/referrals/claim')) return answers(request);
+			// The server claimed the first time too; only its answer broke on the way.
+			return ++claims == 1 ? new Response('{"coupon":{"co', { status: 201, headers: { 'content-type': 'application/json' } }) : json(201, gift);
+		});
+		store.program.value = { data: structuredClone(PROGRAM) };
+		renderPanel({ ...makeView({ member: false, referral: 'FRIEND1' }), store });
+		fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'friend@example.com' } });
+		fireEvent.click(screen.getByRole('button', { name: 'Claim' }));
+		await screen.findByText('GIFT-AAAA-BBBB');
+		expect(screen.queryByRole('alert')).toBeNull();
+		const keys = posts('/referrals/claim').map((request) => request.headers.get('idempotency-key'));
+		expect(keys).toEqual([keys[0], keys[0]]);
 		store.stop();
 	});
 });
