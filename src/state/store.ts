@@ -202,7 +202,9 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 		Claims a friend's gift like a redemption: one Idempotency-Key per code and email, kept until
 		the answer is in (across a reload too), so a claim whose answer was lost gets its gift again.
 		*/
-		claimReferral: (code: string, email: string) => gifts.send(code, email).catch(fail),
+		claimReferral: (code: string, email: string) =>
+			// The server reads the email without regard to case: so does the key, or retyping it differently would claim anew.
+			gifts.send(code, email.trim().toLowerCase()).catch(fail),
 		/** The shopper shared their referral link (a share link, the share sheet or a copy). */
 		shared(channel: string) {
 			emit('referral-shared', { channel });
