@@ -19,7 +19,8 @@ const number: Check = (v) => typeof v === 'number' && Number.isFinite(v);
 const nonNegative: Check = (v) => number(v) && v >= 0;
 const object: Check = (v) => typeof v === 'object' && v !== null;
 const fn: Check = (v) => typeof v === 'function';
-const oneOf = (...allowed: string[]): Check => (v) => allowed.includes(v);
+/** A check and its message for options that take one of a few strings. */
+const oneOf = (...allowed: string[]): [Check, string] => [(v) => allowed.includes(v), allowed.map((value) => `"${value}"`).join(', ').replace(/, ([^,]*)$/, ' or $1')];
 const httpsOrLocal: Check = (v) => {
 	try {
 		const url = new URL(v);
@@ -35,10 +36,10 @@ const RULES: Array<[string, Check, string]> = [
 	['api', (v) => string(v) && httpsOrLocal(v), 'an https: URL of your loyalty backend (http: only on localhost)'],
 	['customerToken', string, 'a signed token string'],
 	['referralParam', string, 'a query parameter name'],
-	['position', oneOf('bottom-right', 'bottom-left'), '"bottom-right" or "bottom-left"'],
-	['showOn', oneOf('all', 'desktop', 'mobile'), '"all", "desktop" or "mobile"'],
-	['colorScheme', oneOf('auto', 'light', 'dark'), '"auto", "light" or "dark"'],
-	['launcherIcon', oneOf('gift', 'star', 'heart', 'none'), '"gift", "star", "heart" or "none"'],
+	['position', ...oneOf('bottom-right', 'bottom-left')],
+	['showOn', ...oneOf('all', 'desktop', 'mobile')],
+	['colorScheme', ...oneOf('auto', 'light', 'dark')],
+	['launcherIcon', ...oneOf('gift', 'star', 'heart', 'none')],
 	['hideLauncher', (v) => typeof v === 'boolean', 'true or false'],
 	['zIndex', number, 'a number'],
 	['offset', object, 'an object like { x: 20, y: 90 }'],

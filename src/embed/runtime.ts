@@ -3,7 +3,7 @@ import type { IdentifyOptions, PageName, RewardsEventName, RewardsOptions } from
 import { validateOptions } from '../config/validate';
 import { LAUNCHER_LABELS } from '../i18n/launcher-labels';
 import { resolveLocale } from '../i18n/locale';
-import { savedBalance } from '../state/saved';
+import { saveBadge, savedBadge } from '../state/saved';
 import type { MountPanel, PanelController } from '../ui/panel-host';
 import { trackColorScheme } from './color-scheme';
 import { isPage, pageFromLocation } from './deep-link';
@@ -73,7 +73,10 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 						current.launcher.setExpanded(open);
 						open ? bus.emit('open', { page }) : bus.emit('close', {});
 					},
-					setBadge: (text) => current.launcher.setBalance(text),
+					setBadge: (text) => {
+						current.launcher.setBalance(text);
+						if (config) saveBadge(config.store, config.customerToken, locale, text);
+					},
 				});
 				return panel;
 			})
@@ -118,9 +121,8 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		const scheme = trackColorScheme(mountResult.host, () => config?.colorScheme ?? 'auto');
 		current.cleanups.push(scheme.stop);
 		applyConfig(current, next);
-		// The balance this device saw on an earlier page, at once while the panel loads.
-		const balance = savedBalance(next.store, next.customerToken);
-		if (balance !== undefined) launcher.setBalance(new Intl.NumberFormat(locale).format(balance));
+		// The balance this device showed on an earlier page, at once while the panel loads.
+		launcher.setBalance(savedBadge(next.store, next.customerToken, locale) ?? null);
 		current.cleanups.push(preloadOnIntent(launcher.button, () => void ensurePanel()));
 		// Page CSS may set --rewards-primary on the host, and this async script can run while the
 		// theme's stylesheet is still loading: pick the text colour on it again once the page's
@@ -169,6 +171,7 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 			log.error(`the widget is off because of invalid options: ${result.errors.join('; ')}`);
 			return;
 		}
+		forgetShopperUnless(result.config.customerToken);
 		options = { ...options, ...next };
 		config = result.config;
 		if (mounted) {
@@ -187,8 +190,14 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		}
 	}
 
+	/** A shared device keeps nothing of a shopper who left: their badge goes when the token changes. */
+	function forgetShopperUnless(customerToken: string | undefined) {
+		if (config && customerToken != config.customerToken) saveBadge(config.store, config.customerToken, locale, null);
+	}
+
 	function setToken(customerToken: string | undefined) {
 		if (!config) return log.warn('identify()/logout() was called before a successful init()');
+		forgetShopperUnless(customerToken);
 		options = { ...options, customerToken };
 		config = { ...config, customerToken };
 		if (panel) panel.identify(customerToken);

@@ -30,14 +30,26 @@ export function restore<T>(key: string | undefined, shape: Shape, maxAge: number
 }
 
 /**
-The balance in the shopper's saved summary, for the launcher before any panel code has loaded
-(so without the contract check `restore` makes; a non-integer is ignored).
+The launcher's balance badge as this device last showed it to the shopper, for the launcher to show
+at once on the next page, before any panel code has loaded. It is kept as text, formatted by the
+panel: the first Intl.NumberFormat on a page starts up ICU, which costs more main-thread time than
+the whole launcher, so the launcher never formats a number itself.
 */
-export function savedBalance(store: string, token: string | undefined): number | undefined {
-	if (!token) return undefined;
+export function savedBadge(store: string, token: string | undefined, locale: string): string | undefined {
 	try {
-		const [time, { balance }] = JSON.parse(localStorage.getItem(savedKey(store, token, 'customer')!)!);
-		if (Date.now() - time < CUSTOMER_MAX_AGE && Number.isInteger(balance)) return balance;
+		const badge = JSON.parse(localStorage.getItem(savedKey(store, token, 'badge')!)!);
+		if (Date.now() - badge.at < CUSTOMER_MAX_AGE && badge.locale == locale && typeof badge.text == 'string') return badge.text;
+	} catch {}
+}
+
+/**
+Keeps the badge the launcher shows now (null: none, so nothing is kept). No arrays, so plain
+JSON.stringify is safe on pages that patch Array#toJSON, and the launcher needs no more of this file.
+*/
+export function saveBadge(store: string, token: string | undefined, locale: string, text: string | null) {
+	const key = savedKey(store, token, 'badge');
+	try {
+		if (key) text ? localStorage.setItem(key, JSON.stringify({ at: Date.now(), text, locale })) : localStorage.removeItem(key);
 	} catch {}
 }
 

@@ -192,12 +192,30 @@ describe('one shopper, from guest to member', () => {
 		expect(shop.errors).toEqual([]);
 	});
 
-	it('logout() goes back to the guest view without a reload', async () => {
+	it('the next page shows the balance on the launcher at once, before any panel code loads', async () => {
+		const { page } = shop;
+		const badge = page.locator('rewards-widget .launcher .badge');
+		const shown = await text(badge);
+		expect(shown).toMatch(/^\d+$/);
+		fixture.values.ATTRS = `data-customer-token="${token}"`;
+		await page.route('**/rewards-panel.js', (route) => route.abort());
+		await page.reload();
+		await launcher(page).waitFor();
+		expect(await text(badge)).toBe(shown);
+		// Back to the whole widget, signed in from the tag this time.
+		await page.unroute('**/rewards-panel.js');
+		await page.reload();
+		await openPanel(page);
+		await expect.poll(() => text(balance(page))).toBe(`${shown} points`);
+	});
+
+	it('logout() goes back to the guest view without a reload, and the device keeps nothing of the shopper', async () => {
 		const { page } = shop;
 		await page.evaluate(() => (window as unknown as { Rewards: RewardsGlobal }).Rewards.logout());
 		await body(page).getByRole('link', { name: 'Join' }).waitFor();
 		expect(await text(page.locator('#balance'))).toBe('–');
 		expect(await text(page.locator('rewards-widget .launcher .badge'))).toBe('');
+		expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => !key.includes(':program:')))).toEqual([]);
 	});
 });
 
