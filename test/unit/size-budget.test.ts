@@ -8,7 +8,7 @@ import { brotliBytesByGroup, brotliSize } from '../support/bytes-by-source';
 const LAUNCHER_BUDGET = 6 * 1024;
 // The product's target for the whole widget is 22 KB, and it is NOT met: the fixed stack (preact +
 // hooks + @preact/signals + ky) takes 9.8 KB of it, and the launcher and the features the issues ask
-// for take 15.9 KB (README › Size has the parts and what was tried). This ceiling stops any further
+// for take 15.8 KB (README › Size has the parts and what was tried). This ceiling stops any further
 // growth; lower it with every saving, never raise it.
 const WIDGET_TARGET = 22 * 1024;
 const WIDGET_CEILING = 26 * 1024;
