@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { UserConfig } from 'vite';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-const { version, dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; dependencies: Record<string, string> };
+const { version, dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as {
+	version: string;
+	dependencies: Record<string, string>;
+};
 
 /*
 `npm run build` runs three Vite builds (see package.json), one per mode:
@@ -20,7 +23,10 @@ const targets: Record<string, UserConfig['build']> = {
 		lib: { entry: 'src/ui/panel.tsx', formats: ['es'], fileName: () => 'rewards-panel.js' },
 		// Library mode keeps ES output readable for downstream bundlers; this file goes straight to
 		// browsers, so minify it fully (whitespace and all).
-		rollupOptions: { optimization: { inlineConst: { mode: 'all', pass: 2 } }, output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true, comments: false } },
+		rollupOptions: {
+			optimization: { inlineConst: { mode: 'all', pass: 2 } },
+			output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true, comments: false },
+		},
 	},
 	esm: {
 		emptyOutDir: false,

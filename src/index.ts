@@ -2,7 +2,6 @@
 import { createPublicApi } from './embed/public-api';
 import { createRuntime } from './embed/runtime';
 
-
 const api = createPublicApi(createRuntime({ loadPanel: () => import('./ui/panel') }), __VERSION__);
 
 export const { init, open, close, toggle, identify, logout, refresh, destroy, on, off, version } = api;

@@ -71,7 +71,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 	if (missing.length) throw new Error(`No handler for ${missing.join(', ')}`);
 	for (const definition of options.stores ?? []) validateStoreDefinition(definition);
 
-	const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, maxWaiting: options.maxQueuedRequests ?? 1000, poolSize: options.poolSize });
+	const db = await openDatabase({
+		databaseUrl: options.databaseUrl,
+		dataDir: options.dataDir,
+		maxWaiting: options.maxQueuedRequests ?? 1000,
+		poolSize: options.poolSize,
+	});
 	try {
 		await migrate(db);
 		if (options.seed) await seedDemo(db, options.storefrontUrl);

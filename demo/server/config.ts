@@ -4,7 +4,11 @@ import { DEFAULT_RATE_LIMIT } from './http/rate-limit';
 import type { StoreDefinition } from './program/definition';
 
 const flag = (value: string | undefined) => value === '1' || value === 'true';
-const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+	(value ?? '')
+		.split(',')
+		.map((item) => item.trim())
+		.filter(Boolean);
 const number = (value: string | undefined, fallback: number) => (value === undefined || value === '' ? fallback : Number(value));
 
 /** Reads REWARDS_STORE_CONFIG: one store definition, an array of them, or `{ "stores": [...] }`. */

@@ -27,7 +27,13 @@ const customerToken = await mintCustomerToken({ storeKey: 'pk_live_…', secret:
 The token is an HS256 JWT with `sub`, `email`, `aud` (the store key), `iat` and `exp`; any JWT
 library can make the same one.
 */
-export async function mintCustomerToken({ storeKey, secret, customerId, email, ttlSeconds = 900 }: MintCustomerTokenOptions): Promise<string> {
+export async function mintCustomerToken({
+	storeKey,
+	secret,
+	customerId,
+	email,
+	ttlSeconds = 900,
+}: MintCustomerTokenOptions): Promise<string> {
 	if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > MAX_TOKEN_TTL_SECONDS) {
 		throw new RangeError(`ttlSeconds must be a whole number from 1 to ${MAX_TOKEN_TTL_SECONDS}`);
 	}

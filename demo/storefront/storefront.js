@@ -37,7 +37,15 @@ for (const [name, cents, colour] of PRODUCTS) {
 	const add = el('button', { type: 'button', class: 'button small' }, 'Add to cart');
 	add.addEventListener('click', addToCart);
 	grid?.append(
-		el('li', { class: 'card' }, swatch, el('h3', {}, String(name)), el('p', { class: 'price' }, money.format(price)), el('p', { class: 'earn' }, el('span', { 'data-rewards-earn-for': price.toFixed(2) })), add),
+		el(
+			'li',
+			{ class: 'card' },
+			swatch,
+			el('h3', {}, String(name)),
+			el('p', { class: 'price' }, money.format(price)),
+			el('p', { class: 'earn' }, el('span', { 'data-rewards-earn-for': price.toFixed(2) })),
+			add,
+		),
 	);
 }
 
@@ -118,7 +126,11 @@ document.getElementById('place-order')?.addEventListener('click', async () => {
 		if (result) result.textContent = 'Sign in first: orders earn points for a shopper.';
 		return;
 	}
-	const response = await fetch('/demo/orders', { method: 'POST', body: JSON.stringify({ customerId: me.id, email: me.email, subtotal: 6000 }) });
-	if (result) result.textContent = response.ok ? 'Order placed: points are on their way.' : `The order webhook answered ${response.status}.`;
+	const response = await fetch('/demo/orders', {
+		method: 'POST',
+		body: JSON.stringify({ customerId: me.id, email: me.email, subtotal: 6000 }),
+	});
+	if (result)
+		result.textContent = response.ok ? 'Order placed: points are on their way.' : `The order webhook answered ${response.status}.`;
 	Rewards('refresh');
 });

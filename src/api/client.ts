@@ -23,8 +23,10 @@ export function createApiClient(options: HttpOptions) {
 	return {
 		program: () => call<Program>('get', 'program', shapes.Program),
 		customer: () => call<Customer>('get', 'customer', shapes.Customer),
-		activity: (cursor?: string | null) => call<ActivityPage>('get', `customer/activity${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, shapes.ActivityPage),
-		completeAction: (ruleKey: string) => call<Schemas['ActionResult']>('post', `customer/actions/${encodeURIComponent(ruleKey)}`, shapes.ActionResult),
+		activity: (cursor?: string | null) =>
+			call<ActivityPage>('get', `customer/activity${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, shapes.ActivityPage),
+		completeAction: (ruleKey: string) =>
+			call<Schemas['ActionResult']>('post', `customer/actions/${encodeURIComponent(ruleKey)}`, shapes.ActionResult),
 		setBirthday: (birthday: Birthday) => call<Customer>('put', 'customer/birthday', shapes.Customer, birthday),
 		redeem: (request: Schemas['RedemptionRequest'], idempotencyKey: string) =>
 			call<Schemas['RedemptionResult']>('post', 'customer/redemptions', shapes.RedemptionResult, request, idempotencyKey),

@@ -82,7 +82,13 @@ export function generateResponseShapes(contract: Contract): string {
 		if (nullable) throw new Error(`${name}: a response body cannot be null`);
 		return `export const ${name}: Shape = ${print(shape)};`;
 	});
-	return ['// Generated from openapi.json by src/api/generate-shapes.ts (`npm run gen:api`). Do not edit.', "import type { Shape } from './shape';", '', ...lines, ''].join('\n');
+	return [
+		'// Generated from openapi.json by src/api/generate-shapes.ts (`npm run gen:api`). Do not edit.',
+		"import type { Shape } from './shape';",
+		'',
+		...lines,
+		'',
+	].join('\n');
 }
 
 export const CONTRACT_PATH = fileURLToPath(new URL('./openapi.json', import.meta.url));

@@ -30,7 +30,14 @@ safe to repeat, one renewal of an expired token, answers checked against the con
 and failures as ApiError (never ky's errors).
 */
 export function createHttp(options: HttpOptions) {
-	const call = async <T>(method: 'get' | 'post' | 'put', path: string, shape?: Shape, json?: unknown, idempotencyKey?: string, renewed?: boolean): Promise<T> => {
+	const call = async <T>(
+		method: 'get' | 'post' | 'put',
+		path: string,
+		shape?: Shape,
+		json?: unknown,
+		idempotencyKey?: string,
+		renewed?: boolean,
+	): Promise<T> => {
 		const { api, store } = options.config();
 		const token = options.token();
 		const headers: Record<string, string> = { 'Accept-Language': options.locale() };
@@ -50,7 +57,8 @@ export function createHttp(options: HttpOptions) {
 		} catch (error) {
 			const failure = await toApiError(error);
 			options.heard?.(failure);
-			if (failure.code == 'token_expired' && !renewed && (await options.renew())) return call(method, path, shape, json, idempotencyKey, true);
+			if (failure.code == 'token_expired' && !renewed && (await options.renew()))
+				return call(method, path, shape, json, idempotencyKey, true);
 			throw failure;
 		}
 		// An answer cut short, or too big to parse without freezing the page (1 MB), or not of the

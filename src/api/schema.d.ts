@@ -238,7 +238,7 @@ export interface components {
     schemas: {
         IdempotencyKey: string;
         /** @enum {string} */
-        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "overloaded" | "unavailable";
+        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "invalid_admin_key" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "overloaded" | "unavailable";
         ErrorField: {
             /**
              * @description Where the offending value is.

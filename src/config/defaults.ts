@@ -1,7 +1,9 @@
 import type { ColorScheme, LauncherPosition, RewardsOptions, ShowOn } from './options';
 
 /** Every option with its default filled in; what the runtime works with after `init()`. */
-export interface ResolvedConfig extends Required<Pick<RewardsOptions, 'store' | 'api' | 'referralParam' | 'zIndex' | 'hideLauncher' | 'applyCouponUrl'>> {
+export interface ResolvedConfig extends Required<
+	Pick<RewardsOptions, 'store' | 'api' | 'referralParam' | 'zIndex' | 'hideLauncher' | 'applyCouponUrl'>
+> {
 	customerToken: string | undefined;
 	position: LauncherPosition;
 	offset: { x: number; y: number };

@@ -20,7 +20,13 @@ const nonNegative: Check = (v) => number(v) && v >= 0;
 const object: Check = (v) => typeof v === 'object' && v !== null;
 const fn: Check = (v) => typeof v === 'function';
 /** A check and its message for options that take one of a few strings. */
-const oneOf = (...allowed: string[]): [Check, string] => [(v) => allowed.includes(v), allowed.map((value) => `"${value}"`).join(', ').replace(/, ([^,]*)$/, ' or $1')];
+const oneOf = (...allowed: string[]): [Check, string] => [
+	(v) => allowed.includes(v),
+	allowed
+		.map((value) => `"${value}"`)
+		.join(', ')
+		.replace(/, ([^,]*)$/, ' or $1'),
+];
 const httpsOrLocal: Check = (v) => {
 	try {
 		const url = new URL(v);
@@ -72,7 +78,8 @@ export function validateOptions(options: RewardsOptions): ValidationResult {
 		if (!OPTION_NAMES.includes(key)) warnings.push(`unknown option "${key}" is ignored`);
 	}
 	if (object(source.theme)) {
-		for (const key of Object.keys(source.theme)) if (!RULES.some(([path]) => path === `theme.${key}`)) warnings.push(`unknown option "theme.${key}" is ignored`);
+		for (const key of Object.keys(source.theme))
+			if (!RULES.some(([path]) => path === `theme.${key}`)) warnings.push(`unknown option "theme.${key}" is ignored`);
 	}
 	for (const [path, check, expected] of RULES) {
 		const [head, tail] = path.split('.');

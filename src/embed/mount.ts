@@ -25,7 +25,12 @@ function measureTrap(root: ShadowRoot, then: (trapped: boolean) => void): () => 
 		// The scrolling element's client box is the viewport without scrollbars, in quirks mode too.
 		// Just after the frame's layout, reading it lays nothing out again.
 		const view = document.scrollingElement ?? document.documentElement;
-		then(Math.abs(rect.left) > 1 || Math.abs(rect.top) > 1 || Math.abs(rect.width - view.clientWidth) > 1 || Math.abs(rect.height - view.clientHeight) > 1);
+		then(
+			Math.abs(rect.left) > 1 ||
+				Math.abs(rect.top) > 1 ||
+				Math.abs(rect.width - view.clientWidth) > 1 ||
+				Math.abs(rect.height - view.clientHeight) > 1,
+		);
 	});
 	const stop = () => {
 		observer.disconnect();

@@ -5,7 +5,9 @@ const METHODS = ['init', 'open', 'close', 'toggle', 'identify', 'logout', 'refre
 type MethodName = (typeof METHODS)[number];
 
 /** `window.Rewards`: callable as `Rewards('open', 'earn')` like the stub, and as `Rewards.open('earn')`. */
-export type RewardsApi = ((method: MethodName, ...args: unknown[]) => unknown) & { [K in MethodName]: Runtime[K] } & { readonly version: string };
+export type RewardsApi = ((method: MethodName, ...args: unknown[]) => unknown) & { [K in MethodName]: Runtime[K] } & {
+	readonly version: string;
+};
 
 /** Wraps each runtime method so that no error, sync or async, escapes into the host page. */
 export function createPublicApi(runtime: Runtime, version: string): RewardsApi {

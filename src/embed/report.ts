@@ -37,7 +37,8 @@ export function guard<Args extends unknown[], R>(report: Report, fn: (...args: A
 			const result = fn(...args);
 			// Any thenable, not `instanceof Promise`: pages that replace window.Promise (old
 			// polyfills, zone.js) make our async functions' native promises fail instanceof.
-			if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function') (result as PromiseLike<unknown>).then(undefined, report);
+			if (typeof (result as PromiseLike<unknown> | undefined)?.then === 'function')
+				(result as PromiseLike<unknown>).then(undefined, report);
 			return result;
 		} catch (error) {
 			report(error);

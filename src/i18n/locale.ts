@@ -10,7 +10,11 @@ export function matchLocale(tag: string | null | undefined): SupportedLocale | u
 }
 
 /** The `locale` option, then `<html lang>`, then `navigator.languages`, then English. */
-export function resolveLocale(option: string | undefined, documentLang: string | null | undefined, languages: readonly string[] = []): SupportedLocale {
+export function resolveLocale(
+	option: string | undefined,
+	documentLang: string | null | undefined,
+	languages: readonly string[] = [],
+): SupportedLocale {
 	for (const candidate of [option, documentLang, ...languages]) {
 		const match = matchLocale(candidate);
 		if (match) return match;

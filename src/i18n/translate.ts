@@ -6,7 +6,12 @@ export type Translate = (key: string, params?: MessageParams) => string;
 Builds `t(key, params)` for one locale. Lookup order: the merchant's overrides for this locale,
 the locale's catalogue, then English. A missing key renders as the key, so a gap is visible but harmless.
 */
-export function createTranslator(locale: string, catalogue: Catalogue, fallback: Catalogue, overrides: Record<string, string> = {}): Translate {
+export function createTranslator(
+	locale: string,
+	catalogue: Catalogue,
+	fallback: Catalogue,
+	overrides: Record<string, string> = {},
+): Translate {
 	const plurals = new Intl.PluralRules(locale);
 	const numbers = new Intl.NumberFormat(locale);
 	const pick = (message: Message, count: number | undefined): string => {

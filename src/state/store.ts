@@ -93,7 +93,12 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 	request (the program in the language the shopper just chose), another shopper (sign-out empties
 	the customer and activity) or an action's own result.
 	*/
-	async function load<T, S extends Resource<unknown>>(target: Signal<S>, fetch: () => Promise<T>, merge = (data: T) => ({ data }) as unknown as S, saveAs?: string) {
+	async function load<T, S extends Resource<unknown>>(
+		target: Signal<S>,
+		fetch: () => Promise<T>,
+		merge = (data: T) => ({ data }) as unknown as S,
+		saveAs?: string,
+	) {
 		const pending = (target.value = { ...target.value, loading: true, error: undefined });
 		try {
 			const data = await fetch();
@@ -117,7 +122,8 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 		if (!target.value.data) target.value = { data: restore(key, shape, maxAge) };
 		return quietly(load(target, fetch, undefined, key));
 	};
-	const loadCustomer = () => (token.value ? revalidate(customer, api.customer, savedAs('customer'), shapes.Customer, CUSTOMER_MAX_AGE) : Promise.resolve());
+	const loadCustomer = () =>
+		token.value ? revalidate(customer, api.customer, savedAs('customer'), shapes.Customer, CUSTOMER_MAX_AGE) : Promise.resolve();
 	const loadActivity = (more?: boolean) =>
 		quietly(
 			load(
@@ -142,9 +148,15 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 	};
 
 	const track = createTracker(api, report);
-	const redemptions = idempotent((key, rewardId: string, points?: number) => api.redeem({ rewardId, points }, key), () => savedAs('redeem'));
+	const redemptions = idempotent(
+		(key, rewardId: string, points?: number) => api.redeem({ rewardId, points }, key),
+		() => savedAs('redeem'),
+	);
 	// A friend is a guest: their claims are kept per store, each under its code and email.
-	const gifts = idempotent((key, code: string, email: string) => api.claimReferral({ code, email }, key), () => `rewards:${config().store}:claim`);
+	const gifts = idempotent(
+		(key, code: string, email: string) => api.claimReferral({ code, email }, key),
+		() => `rewards:${config().store}:claim`,
+	);
 	const claims: Record<string, Promise<ActionResult | undefined>> = {};
 
 	const redeem = (rewardId: string, points?: number) =>
@@ -189,14 +201,18 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 					throw error;
 				}),
 			)
-				.then((result) => {
-					if (!result) return loadCustomer(), result;
-					changed(result.balance);
-					emit('earned', { action, points: result.awarded, balance: result.balance });
-					return result;
-				}, (error) => (loadCustomer(), fail(error)))
+				.then(
+					(result) => {
+						if (!result) return (loadCustomer(), result);
+						changed(result.balance);
+						emit('earned', { action, points: result.awarded, balance: result.balance });
+						return result;
+					},
+					(error) => (loadCustomer(), fail(error)),
+				)
 				.finally(() => delete claims[action])),
-		setBirthday: (birthday: Parameters<typeof api.setBirthday>[0]) => api.setBirthday(birthday).then((data) => void (customer.value = { data }), fail),
+		setBirthday: (birthday: Parameters<typeof api.setBirthday>[0]) =>
+			api.setBirthday(birthday).then((data) => void (customer.value = { data }), fail),
 		redeem,
 		/**
 		Claims a friend's gift like a redemption: one Idempotency-Key per code and email, kept until

@@ -1,8 +1,11 @@
-const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]):not([type="hidden"]),select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+	'a[href],button:not([disabled]),input:not([disabled]):not([type="hidden"]),select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])';
 
 /** Keyboard-reachable elements inside `container`, in tab order (ignores hidden ones). */
 export function focusableIn(container: HTMLElement): HTMLElement[] {
-	return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('[hidden],[inert]') && el.getClientRects().length > 0);
+	return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+		(el) => !el.closest('[hidden],[inert]') && el.getClientRects().length > 0,
+	);
 }
 
 /**

@@ -19,7 +19,11 @@ export interface I18n {
 	ready: Promise<void>;
 }
 
-export function createI18n(initialLocale: string, initialOverrides: Record<string, Record<string, string>>, report: (error: unknown) => void): I18n {
+export function createI18n(
+	initialLocale: string,
+	initialOverrides: Record<string, Record<string, string>>,
+	report: (error: unknown) => void,
+): I18n {
 	const english = en as unknown as Catalogue;
 	const locale = signal('en');
 	const t = signal<Translate>(createTranslator('en', english, english, initialOverrides.en));

@@ -83,7 +83,9 @@ export const mountPanel: MountPanel = (host) => {
 			return {
 				balance: balance.value == undefined ? undefined : new Intl.NumberFormat(v.locale).format(balance.value),
 				// Orders earn per whole unit of the subtotal, as the server counts them.
-				earnFor: order && ((amount: number) => (amount >= 0 ? v.t('earnFor', { points: points(v, Math.floor(amount) * order.points) }) : undefined)),
+				earnFor:
+					order &&
+					((amount: number) => (amount >= 0 ? v.t('earnFor', { points: points(v, Math.floor(amount) * order.points) }) : undefined)),
 			};
 		}),
 	);

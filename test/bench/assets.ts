@@ -35,10 +35,22 @@ export function heroPng(width = 1280, height = 480): Buffer {
 		raw[row] = 0;
 		for (let x = 0; x < width; x++) {
 			const t = y / height;
-			let r = 250 - 90 * t, g = 180 - 60 * t, b = 120 + 80 * t;
-			const dx = x - width * 0.7, dy = y - height * 0.45;
-			if (dx * dx + dy * dy < 70 * 70) { r = 255; g = 236; b = 180; }
-			for (let k = 0; k < 3; k++) if (y > ridge(x, k)) { r = 60 - 15 * k; g = 90 - 20 * k + 10 * Math.sin(x / 50); b = 80 - 20 * k; }
+			let r = 250 - 90 * t,
+				g = 180 - 60 * t,
+				b = 120 + 80 * t;
+			const dx = x - width * 0.7,
+				dy = y - height * 0.45;
+			if (dx * dx + dy * dy < 70 * 70) {
+				r = 255;
+				g = 236;
+				b = 180;
+			}
+			for (let k = 0; k < 3; k++)
+				if (y > ridge(x, k)) {
+					r = 60 - 15 * k;
+					g = 90 - 20 * k + 10 * Math.sin(x / 50);
+					b = 80 - 20 * k;
+				}
 			const grain = (rand() - 0.5) * 10;
 			const at = row + 1 + x * 3;
 			raw[at] = Math.max(0, Math.min(255, r + grain));
@@ -50,7 +62,12 @@ export function heroPng(width = 1280, height = 480): Buffer {
 	ihdr.writeUInt32BE(width, 0);
 	ihdr.writeUInt32BE(height, 4);
 	ihdr.set([8, 2, 0, 0, 0], 8);
-	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 6 })), pngChunk('IEND', Buffer.alloc(0))]);
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		pngChunk('IHDR', ihdr),
+		pngChunk('IDAT', deflateSync(raw, { level: 6 })),
+		pngChunk('IEND', Buffer.alloc(0)),
+	]);
 }
 
 export interface Product {
@@ -64,7 +81,18 @@ export interface Product {
 }
 
 const ADJECTIVES = ['Alpine', 'Summit', 'Trail', 'Canyon', 'Ridge', 'Harbor', 'Cedar', 'Granite', 'Meadow', 'Glacier'];
-const NOUNS = ['Rain Shell', 'Daypack 22L', 'Fleece Hoodie', 'Camp Mug', 'Trek Poles', 'Wool Beanie', 'Headlamp', 'Water Bottle', 'Hiking Socks', 'Down Vest'];
+const NOUNS = [
+	'Rain Shell',
+	'Daypack 22L',
+	'Fleece Hoodie',
+	'Camp Mug',
+	'Trek Poles',
+	'Wool Beanie',
+	'Headlamp',
+	'Water Bottle',
+	'Hiking Socks',
+	'Down Vest',
+];
 
 export function products(count = 100): Product[] {
 	const rand = random(7);

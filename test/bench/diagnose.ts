@@ -48,18 +48,42 @@ interface TraceEvent {
 }
 
 const SCRIPT_CALLS = new Set(['EvaluateScript', 'v8.evaluateModule', 'FunctionCall']);
-const TRIGGERS = new Set(['EvaluateScript', 'v8.evaluateModule', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'FireIdleCallback', 'RunMicrotasks', 'ParseHTML']);
+const TRIGGERS = new Set([
+	'EvaluateScript',
+	'v8.evaluateModule',
+	'EventDispatch',
+	'TimerFire',
+	'FireAnimationFrame',
+	'FireIdleCallback',
+	'RunMicrotasks',
+	'ParseHTML',
+]);
 
-export async function diagnose(options: { browser: Browser; url: string; widgetOrigin: string; distDir: string; variant: Variant }): Promise<Diagnosis> {
+export async function diagnose(options: {
+	browser: Browser;
+	url: string;
+	widgetOrigin: string;
+	distDir: string;
+	variant: Variant;
+}): Promise<Diagnosis> {
 	const { browser, url, widgetOrigin, distDir } = options;
 	const variant = options.variant.id;
 	const maps = new Map<string, ((line: number, column: number) => Original | undefined) | null>();
 	const original = async (frame: { url: string; lineNumber: number; columnNumber: number; functionName: string }) => {
 		const file = frame.url.slice(widgetOrigin.length + 1);
-		if (!maps.has(file)) maps.set(file, await readFile(join(distDir, `${file}.map`), 'utf8').then((text) => parseSourceMap(JSON.parse(text)), () => null));
+		if (!maps.has(file))
+			maps.set(
+				file,
+				await readFile(join(distDir, `${file}.map`), 'utf8').then(
+					(text) => parseSourceMap(JSON.parse(text)),
+					() => null,
+				),
+			);
 		// Trace frames are 1-based (lineNumber) and 1-based (columnNumber) in Chromium's timeline stacks.
 		const position = maps.get(file)?.(frame.lineNumber - 1, frame.columnNumber - 1);
-		return position ? `${position.source}:${position.line}${position.name ? ` (${position.name})` : ''}` : `${file}:${frame.lineNumber}:${frame.columnNumber}`;
+		return position
+			? `${position.source}:${position.line}${position.name ? ` (${position.name})` : ''}`
+			: `${file}:${frame.lineNumber}:${frame.columnNumber}`;
 	};
 
 	const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -68,7 +92,9 @@ export async function diagnose(options: { browser: Browser; url: string; widgetO
 		const page = await context.newPage();
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
-		await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'blink', 'v8.execute'] });
+		await browser.startTracing(page, {
+			categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'blink', 'v8.execute'],
+		});
 		await page.goto(url, { waitUntil: 'load' });
 		await page.waitForTimeout(2500);
 		if (options.variant.click) {
@@ -93,21 +119,29 @@ export async function diagnose(options: { browser: Browser; url: string; widgetO
 			}
 			// Style and layout done synchronously inside our calls (forced), with the JS line that forced it.
 			const forced: WidgetTask['forced'] = [];
-			for (const e of inside.filter((x) => (x.name === 'UpdateLayoutTree' || x.name === 'Layout') && x.dur! >= 1000 && calls.some((call) => within(call)(x)))) {
+			for (const e of inside.filter(
+				(x) => (x.name === 'UpdateLayoutTree' || x.name === 'Layout') && x.dur! >= 1000 && calls.some((call) => within(call)(x)),
+			)) {
 				const frame = (e.args?.data?.stackTrace ?? e.args?.beginData?.stackTrace ?? []).find((f) => f.url.startsWith(widgetOrigin));
-				forced.push({ kind: e.name === 'Layout' ? 'layout' : 'style recalc', durationMs: e.dur! / 1000, at: frame ? await original(frame) : '(no JS stack)' });
+				forced.push({
+					kind: e.name === 'Layout' ? 'layout' : 'style recalc',
+					durationMs: e.dur! / 1000,
+					at: frame ? await original(frame) : '(no JS stack)',
+				});
 			}
 			// The innermost event, timer or callback that led to our first call names the task.
-			const cause = inside
-				.filter((e) => TRIGGERS.has(e.name) && (e === calls[0] || within(e)(calls[0])))
-				.sort((x, y) => x.dur! - y.dur!)[0] ?? calls[0];
+			const cause =
+				inside.filter((e) => TRIGGERS.has(e.name) && (e === calls[0] || within(e)(calls[0]))).sort((x, y) => x.dur! - y.dur!)[0] ??
+				calls[0];
 			tasks.push({
 				trigger: `${cause.name}${cause.args?.data?.type ? ` ${cause.args.data.type}` : ''}`,
 				startMs: (task.ts - parse.ts) / 1000,
 				durationMs: task.dur! / 1000,
 				scripts,
 				forced,
-				styleSheetParseMs: inside.filter((e) => e.name === 'CSSParserImpl::parseStyleSheet' && calls.some((call) => within(call)(e))).reduce((sum, e) => sum + e.dur! / 1000, 0),
+				styleSheetParseMs: inside
+					.filter((e) => e.name === 'CSSParserImpl::parseStyleSheet' && calls.some((call) => within(call)(e)))
+					.reduce((sum, e) => sum + e.dur! / 1000, 0),
 			});
 		}
 		return { variant, tasks };

@@ -46,7 +46,10 @@ function bodies() {
 				type,
 				plain,
 				headers,
-				...(compress && { br: brotliCompressSync(plain, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }), gzip: gzipSync(plain, { level: 9 }) }),
+				...(compress && {
+					br: brotliCompressSync(plain, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+					gzip: gzipSync(plain, { level: 9 }),
+				}),
 			});
 		},
 		has: (path: string) => entries.has(path),
@@ -75,14 +78,17 @@ export async function startFixtureServers({ distDir }: { distDir: string }): Pro
 	);
 	const catalogue = products(100);
 	// The first row of cards loads eagerly, the rest lazily, as shop themes do.
-	const page = template.replace('{{COUNT}}', String(catalogue.length)).replace('{{PRODUCTS}}', catalogue.map((p, i) => productCard(p, i < 4)).join('\n'));
+	const page = template
+		.replace('{{COUNT}}', String(catalogue.length))
+		.replace('{{PRODUCTS}}', catalogue.map((p, i) => productCard(p, i < 4)).join('\n'));
 
 	const shop = bodies();
 	shop.set('/css/site.css', TYPES['.css'], Buffer.from(siteCss));
 	shop.set('/js/site.js', TYPES['.js'], Buffer.from(siteJs));
 	shop.set('/img/hero.png', TYPES['.png'], heroPng());
 	for (const p of catalogue) shop.set(`/img/p/${p.id}.svg`, TYPES['.svg'], Buffer.from(productSvg(p)));
-	for (const [name, bytes] of Object.entries(fonts())) shop.set(`/fonts/${name}`, TYPES['.woff'], Buffer.from(bytes), { 'access-control-allow-origin': '*' });
+	for (const [name, bytes] of Object.entries(fonts()))
+		shop.set(`/fonts/${name}`, TYPES['.woff'], Buffer.from(bytes), { 'access-control-allow-origin': '*' });
 
 	const pageServer = await startStaticServer({}, [
 		(request, response) => {
@@ -128,7 +134,8 @@ export async function startFixtureServers({ distDir }: { distDir: string }): Pro
 		setThirdParty: (variant, html) => shop.set(`/shop/${variant}`, TYPES['.html'], Buffer.from(page.replace('{{THIRD_PARTY}}', html))),
 		/** Loads every file of dist/ a variant may need up front (compressed), so no run pays for it. */
 		warm: async (paths: string[]) => {
-			for (const path of paths) if (!cdn.has(path)) cdn.set(path, TYPES[extname(path)] ?? 'application/octet-stream', await readFile(join(dist, path)), cors);
+			for (const path of paths)
+				if (!cdn.has(path)) cdn.set(path, TYPES[extname(path)] ?? 'application/octet-stream', await readFile(join(dist, path)), cors);
 		},
 		close: async () => {
 			await Promise.all([pageServer.close(), widgetServer.close()]);

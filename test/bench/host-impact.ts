@@ -22,7 +22,9 @@ const DIST = join(ROOT, 'dist');
 const RESULTS = join(ROOT, 'test/bench/results');
 const SHOPPER = 'demo-alice';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: process.env.BENCH_RUNS ?? '7' }, warmup: { type: 'string', default: '1' } } });
+const { values: args } = parseArgs({
+	options: { runs: { type: 'string', default: process.env.BENCH_RUNS ?? '7' }, warmup: { type: 'string', default: '1' } },
+});
 const runs = Math.max(1, Number(args.runs));
 const warmup = Math.max(0, Number(args.warmup));
 
@@ -32,7 +34,9 @@ function progress(message: string) {
 
 async function widgetFiles(): Promise<string[]> {
 	const top = (await readdir(DIST)).filter((f) => f.endsWith('.js'));
-	const chunks = existsSync(join(DIST, 'chunks')) ? (await readdir(join(DIST, 'chunks'))).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`) : [];
+	const chunks = existsSync(join(DIST, 'chunks'))
+		? (await readdir(join(DIST, 'chunks'))).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`)
+		: [];
 	return [...top, ...chunks];
 }
 
@@ -40,7 +44,13 @@ function gitState() {
 	// Porcelain lines are "XY path": keep their leading status column, so no trimming at the start.
 	const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trimEnd();
 	try {
-		return { commit: git('rev-parse', 'HEAD'), uncommittedSrc: git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).map((line) => line.slice(3)) };
+		return {
+			commit: git('rev-parse', 'HEAD'),
+			uncommittedSrc: git('status', '--porcelain', '--', 'src')
+				.split('\n')
+				.filter(Boolean)
+				.map((line) => line.slice(3)),
+		};
 	} catch {
 		return { commit: 'unknown', uncommittedSrc: [] };
 	}
@@ -57,7 +67,8 @@ async function main() {
 	const loadAtStart = os.loadavg()[0];
 	// The tree as `npm run build` just saw it (this script runs right after the build).
 	const source = gitState();
-	if (!existsSync(join(DIST, 'rewards.js')) || !existsSync(join(DIST, 'rewards-panel.js'))) throw new Error('dist/ is missing: run `npm run build` (npm run bench does).');
+	if (!existsSync(join(DIST, 'rewards.js')) || !existsSync(join(DIST, 'rewards-panel.js')))
+		throw new Error('dist/ is missing: run `npm run build` (npm run bench does).');
 	const cleanups: Array<() => Promise<unknown>> = [];
 	try {
 		const fixtures = await startFixtureServers({ distDir: DIST });
@@ -66,21 +77,39 @@ async function main() {
 		await fixtures.warm(files);
 
 		const { startServer } = await loadReferenceServer();
-		const server = await startServer({ port: 0, host: '127.0.0.1', seed: true, devTokens: true, allowedOrigins: [fixtures.pageOrigin], rateLimit: false, log: false });
+		const server = await startServer({
+			port: 0,
+			host: '127.0.0.1',
+			seed: true,
+			devTokens: true,
+			allowedOrigins: [fixtures.pageOrigin],
+			rateLimit: false,
+			log: false,
+		});
 		cleanups.push(() => server.close());
 		const token = async () => {
-			const response = await fetch(`${server.url}/v1/dev/stores/pk_demo/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ customerId: SHOPPER }) });
+			const response = await fetch(`${server.url}/v1/dev/stores/pk_demo/token`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ customerId: SHOPPER }),
+			});
 			if (!response.ok) throw new Error(`dev token endpoint answered ${response.status}: ${await response.text()}`);
 			return ((await response.json()) as { token: string }).token;
 		};
 
 		const browser = await launchChromium();
 		cleanups.push(() => browser.close());
-		if (loadAtStart > os.cpus().length) progress(`load average ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores: other processes will make timings noisy`);
-		progress(`Chromium ${browser.version()}; page ${fixtures.pageOrigin}, widget ${fixtures.widgetOrigin}, API ${server.url}; ${runs} runs + ${warmup} warm-up round(s)`);
+		if (loadAtStart > os.cpus().length)
+			progress(`load average ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores: other processes will make timings noisy`);
+		progress(
+			`Chromium ${browser.version()}; page ${fixtures.pageOrigin}, widget ${fixtures.widgetOrigin}, API ${server.url}; ${runs} runs + ${warmup} warm-up round(s)`,
+		);
 
 		const prepare = async (variant: Variant) => {
-			fixtures.setThirdParty(variant.id, variant.snippet({ widgetOrigin: fixtures.widgetOrigin, apiUrl: server.url, token: variant.needsToken ? await token() : undefined }));
+			fixtures.setThirdParty(
+				variant.id,
+				variant.snippet({ widgetOrigin: fixtures.widgetOrigin, apiUrl: server.url, token: variant.needsToken ? await token() : undefined }),
+			);
 		};
 		const results: RunResult[] = [];
 		for (let round = 0; round < warmup + runs; round++) {
@@ -91,13 +120,23 @@ async function main() {
 				for (let attempt = 1; attempt <= 2 && !result; attempt++) {
 					try {
 						await prepare(variant);
-						result = await measure({ browser, variant, url: fixtures.pageUrl(variant.id), pageOrigin: fixtures.pageOrigin, round: round - warmup });
+						result = await measure({
+							browser,
+							variant,
+							url: fixtures.pageUrl(variant.id),
+							pageOrigin: fixtures.pageOrigin,
+							round: round - warmup,
+						});
 					} catch (error) {
 						progress(`${label} (${variant.id}) attempt ${attempt} failed: ${(error as Error).message.split('\n')[0]}`);
 					}
 				}
 				if (result && round >= warmup) results.push(result);
-				line.push(result ? `${variant.id} ${(result.wallMs / 1000).toFixed(1)}s script ${result.scriptMs.toFixed(0)}ms${result.click ? ` click→painted ${result.click.clickToPainted.toFixed(0)}ms` : ''}` : `${variant.id} failed`);
+				line.push(
+					result
+						? `${variant.id} ${(result.wallMs / 1000).toFixed(1)}s script ${result.scriptMs.toFixed(0)}ms${result.click ? ` click→painted ${result.click.clickToPainted.toFixed(0)}ms` : ''}`
+						: `${variant.id} failed`,
+				);
 			}
 			progress(`${label}: ${line.join(' · ')}`);
 		}
@@ -105,7 +144,9 @@ async function main() {
 		const diagnosis: Diagnosis[] = [];
 		for (const variant of VARIANTS.filter((v) => v.id === 'b' || v.id === 'c')) {
 			await prepare(variant);
-			diagnosis.push(await diagnose({ browser, url: fixtures.pageUrl(variant.id), widgetOrigin: fixtures.widgetOrigin, distDir: DIST, variant }));
+			diagnosis.push(
+				await diagnose({ browser, url: fixtures.pageUrl(variant.id), widgetOrigin: fixtures.widgetOrigin, distDir: DIST, variant }),
+			);
 		}
 		progress('traced diagnostic loads done');
 
@@ -140,7 +181,9 @@ async function main() {
 		await writeFile(join(RESULTS, 'host-impact.md'), markdown);
 		await writeFile(join(RESULTS, 'host-impact.json'), `${JSON.stringify(report, null, '\t')}\n`);
 		console.log(tableOnly(markdown));
-		console.log(`\nWrote ${relative(ROOT, join(RESULTS, 'host-impact.md'))} and host-impact.json (${((Date.now() - started) / 1000).toFixed(0)} s).`);
+		console.log(
+			`\nWrote ${relative(ROOT, join(RESULTS, 'host-impact.md'))} and host-impact.json (${((Date.now() - started) / 1000).toFixed(0)} s).`,
+		);
 	} finally {
 		for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
 	}

@@ -79,7 +79,8 @@ function trackNetwork(cdp: CDPSession, pageOrigin: string) {
 	cdp.on('Network.requestWillBeSent', (e) => {
 		lastActivity = Date.now();
 		// CORS preflights arrive as their own requests (type "Preflight"), and cost a round trip each.
-		if (/^https?:/.test(e.request.url)) urls.set(e.requestId, { url: e.request.url, method: e.type === 'Preflight' ? 'OPTIONS (preflight)' : e.request.method });
+		if (/^https?:/.test(e.request.url))
+			urls.set(e.requestId, { url: e.request.url, method: e.type === 'Preflight' ? 'OPTIONS (preflight)' : e.request.method });
 	});
 	const finish = (requestId: string, bytes: number, failed = false) => {
 		lastActivity = Date.now();
@@ -96,13 +97,23 @@ function trackNetwork(cdp: CDPSession, pageOrigin: string) {
 		summary() {
 			const third = done.filter((r) => new URL(r.url).origin !== pageOrigin);
 			const sum = (list: typeof done) => list.reduce((s, r) => s + r.bytes, 0);
-			return { bytes: sum(done), requests: done.length, thirdPartyBytes: sum(third), thirdPartyRequests: third.length, unfinishedRequests: urls.size, thirdPartyUrls: third };
+			return {
+				bytes: sum(done),
+				requests: done.length,
+				thirdPartyBytes: sum(third),
+				thirdPartyRequests: third.length,
+				unfinishedRequests: urls.size,
+				thirdPartyUrls: third,
+			};
 		},
 	};
 }
 
 /** Waits at least `minMs`, then until the network has been quiet for `quietMs` (at most `maxMs`). */
-async function settle(network: ReturnType<typeof trackNetwork>, { minMs, quietMs, maxMs }: { minMs: number; quietMs: number; maxMs: number }) {
+async function settle(
+	network: ReturnType<typeof trackNetwork>,
+	{ minMs, quietMs, maxMs }: { minMs: number; quietMs: number; maxMs: number },
+) {
 	const start = Date.now();
 	while (Date.now() - start < maxMs) {
 		if (Date.now() - start >= minMs && network.inFlight() === 0 && network.quietFor() >= quietMs) return;
@@ -130,7 +141,10 @@ const describeTarget = (t: Target) => (t.host ? `${t.host}::shadow ${t.selector}
 
 /** CLS as Chromium reports it: the worst session window (≤ 1 s gaps, ≤ 5 s long) of shifts without recent input. */
 export function cumulativeLayoutShift(shifts: PageRecord['shifts']): number {
-	let worst = 0, current = 0, windowStart = -Infinity, previous = -Infinity;
+	let worst = 0,
+		current = 0,
+		windowStart = -Infinity,
+		previous = -Infinity;
 	for (const shift of shifts.filter((s) => !s.hadRecentInput).sort((a, b) => a.start - b.start)) {
 		if (shift.start - previous > 1000 || shift.start - windowStart > 5000) {
 			current = 0;
@@ -164,7 +178,11 @@ function clickResult(record: PageRecord): ClickResult | undefined {
 	return {
 		source: entry ? 'event-timing' : 'listeners',
 		inputDelay: entry ? entry.processingStart - entry.start : click.captureAt - click.timeStamp,
-		processing: entry ? entry.processingEnd - entry.processingStart : click.bubbleAt === undefined ? null : click.bubbleAt - click.captureAt,
+		processing: entry
+			? entry.processingEnd - entry.processingStart
+			: click.bubbleAt === undefined
+				? null
+				: click.bubbleAt - click.captureAt,
 		presentation: entry ? entry.start + entry.duration - entry.processingEnd : null,
 		eventDuration: entry ? entry.duration : null,
 		interactionDuration: interaction.length ? Math.max(...interaction.map((e) => e.duration)) : null,

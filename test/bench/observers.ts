@@ -11,7 +11,12 @@ export interface PageRecord {
 	shifts: Array<{ start: number; value: number; hadRecentInput: boolean; sources: string[] }>;
 	longTasks: Array<{ start: number; duration: number }>;
 	events: Array<{ name: string; start: number; duration: number; processingStart: number; processingEnd: number; interactionId: number }>;
-	frames: Array<{ start: number; duration: number; blocking: number; scripts: Array<{ url: string; invoker: string; duration: number; forcedLayout: number }> }>;
+	frames: Array<{
+		start: number;
+		duration: number;
+		blocking: number;
+		scripts: Array<{ url: string; invoker: string; duration: number; forcedLayout: number }>;
+	}>;
 	click?: { timeStamp: number; captureAt: number; bubbleAt?: number };
 	openAt?: number;
 	paintedAt?: number;
@@ -31,13 +36,19 @@ export function installObservers() {
 	};
 	const observe = (type: string, onEntry: (entry: any) => void, extra: Record<string, unknown> = {}) => {
 		try {
-			new PerformanceObserver((list) => list.getEntries().forEach(onEntry)).observe({ type, buffered: true, ...extra } as PerformanceObserverInit);
+			new PerformanceObserver((list) => list.getEntries().forEach(onEntry)).observe({
+				type,
+				buffered: true,
+				...extra,
+			} as PerformanceObserverInit);
 		} catch {
 			// An entry type this browser lacks: that metric stays empty.
 		}
 	};
 	observe('paint', (e) => record.paints.push({ name: e.name, start: e.startTime }));
-	observe('largest-contentful-paint', (e) => record.lcp.push({ start: e.startTime, size: e.size, element: describe(e.element), url: e.url }));
+	observe('largest-contentful-paint', (e) =>
+		record.lcp.push({ start: e.startTime, size: e.size, element: describe(e.element), url: e.url }),
+	);
 	// A source's node is null when it is inside a shadow root, so its rectangles are kept to tell what moved.
 	const rect = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
 	observe('layout-shift', (e) =>
@@ -45,17 +56,37 @@ export function installObservers() {
 			start: e.startTime,
 			value: e.value,
 			hadRecentInput: e.hadRecentInput,
-			sources: (e.sources ?? []).map((s: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }) => `${describe(s.node) || '(node not exposed)'} ${rect(s.previousRect)} → ${rect(s.currentRect)}`),
+			sources: (e.sources ?? []).map(
+				(s: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }) =>
+					`${describe(s.node) || '(node not exposed)'} ${rect(s.previousRect)} → ${rect(s.currentRect)}`,
+			),
 		}),
 	);
 	observe('longtask', (e) => record.longTasks.push({ start: e.startTime, duration: e.duration }));
-	observe('event', (e) => record.events.push({ name: e.name, start: e.startTime, duration: e.duration, processingStart: e.processingStart, processingEnd: e.processingEnd, interactionId: e.interactionId }), { durationThreshold: 16 });
+	observe(
+		'event',
+		(e) =>
+			record.events.push({
+				name: e.name,
+				start: e.startTime,
+				duration: e.duration,
+				processingStart: e.processingStart,
+				processingEnd: e.processingEnd,
+				interactionId: e.interactionId,
+			}),
+		{ durationThreshold: 16 },
+	);
 	observe('long-animation-frame', (e) =>
 		record.frames.push({
 			start: e.startTime,
 			duration: e.duration,
 			blocking: e.blockingDuration,
-			scripts: (e.scripts ?? []).map((s: any) => ({ url: s.sourceURL, invoker: s.invoker, duration: s.duration, forcedLayout: s.forcedStyleAndLayoutDuration })),
+			scripts: (e.scripts ?? []).map((s: any) => ({
+				url: s.sourceURL,
+				invoker: s.invoker,
+				duration: s.duration,
+				forcedLayout: s.forcedStyleAndLayoutDuration,
+			})),
 		}),
 	);
 }
@@ -89,7 +120,10 @@ export function watchOpen(opened: Target) {
 	observer.observe(document, options);
 	const shadow = opened.host ? document.querySelector(opened.host)?.shadowRoot : undefined;
 	if (shadow) observer.observe(shadow, options);
-	addEventListener('click', (event) => void (record.click ??= { timeStamp: event.timeStamp, captureAt: performance.now() }), { capture: true, once: true });
+	addEventListener('click', (event) => void (record.click ??= { timeStamp: event.timeStamp, captureAt: performance.now() }), {
+		capture: true,
+		once: true,
+	});
 	addEventListener('click', () => record.click && (record.click.bubbleAt ??= performance.now()), { once: true });
 }
 

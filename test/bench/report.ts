@@ -20,21 +20,109 @@ interface MetricDef {
 const WIDGET: VariantId[] = ['b', 'c'];
 
 export const METRICS: MetricDef[] = [
-	{ key: 'bytes', label: 'Transferred bytes', unit: 'bytes', get: (r) => r.bytes, note: 'CDP Network.loadingFinished encodedDataLength (headers + compressed body), all origins' },
+	{
+		key: 'bytes',
+		label: 'Transferred bytes',
+		unit: 'bytes',
+		get: (r) => r.bytes,
+		note: 'CDP Network.loadingFinished encodedDataLength (headers + compressed body), all origins',
+	},
 	{ key: 'requests', label: 'Requests', unit: 'count', get: (r) => r.requests },
-	{ key: 'scriptMs', label: 'Script time', unit: 'ms', get: (r) => r.scriptMs, target: { max: 20, variants: WIDGET, text: '≤ 20 ms' }, note: 'Performance.getMetrics ScriptDuration, whole visit, throttled ms' },
-	{ key: 'taskMs', label: 'Task time', unit: 'ms', get: (r) => r.taskMs, note: 'Performance.getMetrics TaskDuration, whole visit, throttled ms' },
-	{ key: 'longTasks', label: 'Long tasks after FCP', unit: 'count', get: (r) => r.longTasks, target: { max: 0, variants: WIDGET, text: '0' } },
-	{ key: 'tbt', label: 'TBT after FCP', unit: 'ms', get: (r) => r.tbt, target: { max: 0, variants: WIDGET, text: '0 ms' }, note: 'Σ (long task − 50 ms) for long tasks starting after FCP, load and click together' },
-	{ key: 'cls', label: 'CLS', unit: 'score', get: (r) => r.cls, target: { max: 0, variants: WIDGET, text: '0' }, note: 'worst session window of layout shifts without recent input' },
+	{
+		key: 'scriptMs',
+		label: 'Script time',
+		unit: 'ms',
+		get: (r) => r.scriptMs,
+		target: { max: 20, variants: WIDGET, text: '≤ 20 ms' },
+		note: 'Performance.getMetrics ScriptDuration, whole visit, throttled ms',
+	},
+	{
+		key: 'taskMs',
+		label: 'Task time',
+		unit: 'ms',
+		get: (r) => r.taskMs,
+		note: 'Performance.getMetrics TaskDuration, whole visit, throttled ms',
+	},
+	{
+		key: 'longTasks',
+		label: 'Long tasks after FCP',
+		unit: 'count',
+		get: (r) => r.longTasks,
+		target: { max: 0, variants: WIDGET, text: '0' },
+	},
+	{
+		key: 'tbt',
+		label: 'TBT after FCP',
+		unit: 'ms',
+		get: (r) => r.tbt,
+		target: { max: 0, variants: WIDGET, text: '0 ms' },
+		note: 'Σ (long task − 50 ms) for long tasks starting after FCP, load and click together',
+	},
+	{
+		key: 'cls',
+		label: 'CLS',
+		unit: 'score',
+		get: (r) => r.cls,
+		target: { max: 0, variants: WIDGET, text: '0' },
+		note: 'worst session window of layout shifts without recent input',
+	},
 	{ key: 'lcp', label: 'LCP', unit: 'ms', get: (r) => r.lcp, note: 'last largest-contentful-paint entry before any input' },
-	{ key: 'heapBytes', label: 'JS heap after GC', unit: 'bytes', get: (r) => r.heapBytes, target: { max: 1_000_000, variants: WIDGET, text: '≤ 1 MB' }, note: 'HeapProfiler.collectGarbage ×2, then JSHeapUsedSize' },
-	{ key: 'nodes', label: 'DOM nodes', unit: 'count', get: (r) => r.nodes, note: 'Performance.getMetrics Nodes after GC; counts shadow-root nodes too' },
-	{ key: 'clickToPainted', label: 'Click → panel painted', unit: 'ms', absolute: true, get: (r) => r.click?.clickToPainted, target: { max: 50, variants: ['c'], text: '≤ 50 ms' }, note: 'click timestamp → frame after the panel is open in the DOM has rendered' },
-	{ key: 'inputDelay', label: 'Click input delay', unit: 'ms', absolute: true, get: (r) => r.click?.inputDelay, note: 'Event Timing: processingStart − startTime' },
-	{ key: 'processing', label: 'Click processing', unit: 'ms', absolute: true, get: (r) => r.click?.processing, note: 'Event Timing: processingEnd − processingStart' },
-	{ key: 'presentation', label: 'Click presentation', unit: 'ms', absolute: true, get: (r) => r.click?.presentation, note: 'Event Timing: startTime + duration − processingEnd (next paint)' },
-	{ key: 'interaction', label: 'Click interaction (INP-style)', unit: 'ms', absolute: true, get: (r) => r.click?.interactionDuration, note: 'longest Event Timing entry of the click interaction' },
+	{
+		key: 'heapBytes',
+		label: 'JS heap after GC',
+		unit: 'bytes',
+		get: (r) => r.heapBytes,
+		target: { max: 1_000_000, variants: WIDGET, text: '≤ 1 MB' },
+		note: 'HeapProfiler.collectGarbage ×2, then JSHeapUsedSize',
+	},
+	{
+		key: 'nodes',
+		label: 'DOM nodes',
+		unit: 'count',
+		get: (r) => r.nodes,
+		note: 'Performance.getMetrics Nodes after GC; counts shadow-root nodes too',
+	},
+	{
+		key: 'clickToPainted',
+		label: 'Click → panel painted',
+		unit: 'ms',
+		absolute: true,
+		get: (r) => r.click?.clickToPainted,
+		target: { max: 50, variants: ['c'], text: '≤ 50 ms' },
+		note: 'click timestamp → frame after the panel is open in the DOM has rendered',
+	},
+	{
+		key: 'inputDelay',
+		label: 'Click input delay',
+		unit: 'ms',
+		absolute: true,
+		get: (r) => r.click?.inputDelay,
+		note: 'Event Timing: processingStart − startTime',
+	},
+	{
+		key: 'processing',
+		label: 'Click processing',
+		unit: 'ms',
+		absolute: true,
+		get: (r) => r.click?.processing,
+		note: 'Event Timing: processingEnd − processingStart',
+	},
+	{
+		key: 'presentation',
+		label: 'Click presentation',
+		unit: 'ms',
+		absolute: true,
+		get: (r) => r.click?.presentation,
+		note: 'Event Timing: startTime + duration − processingEnd (next paint)',
+	},
+	{
+		key: 'interaction',
+		label: 'Click interaction (INP-style)',
+		unit: 'ms',
+		absolute: true,
+		get: (r) => r.click?.interactionDuration,
+		note: 'longest Event Timing entry of the click interaction',
+	},
 ];
 
 export interface Meta {
@@ -117,7 +205,14 @@ function analyse(runs: RunResult[], variants: Variant[]): Pick<Report, 'metrics'
 		for (const variant of def.target?.variants ?? []) {
 			const median = byVariant[variant]?.median ?? null;
 			const met = median === null ? null : median <= def.target!.max + 1e-9;
-			targets.push({ metric: def.key, variant, target: def.target!.text, median, met, missBy: met === false ? median! - def.target!.max : null });
+			targets.push({
+				metric: def.key,
+				variant,
+				target: def.target!.text,
+				median,
+				met,
+				missBy: met === false ? median! - def.target!.max : null,
+			});
 		}
 		// "Clearly worse": the control's middle half lies entirely above the widget variant's middle half.
 		const d = byVariant.d ?? null;
@@ -177,16 +272,33 @@ export function toMarkdown(report: Report): string {
 	lines.push('# Host-impact benchmark (issue #6)', '');
 	lines.push(`- Command: \`${meta.command}\``);
 	lines.push(`- Date: ${meta.date}`);
-	lines.push(`- Source: commit ${meta.git.commit.slice(0, 10)}${meta.git.uncommittedSrc.length ? `, built with uncommitted changes to ${meta.git.uncommittedSrc.join(', ')}` : ', clean src/'}`);
-	lines.push(`- Browser: Chromium ${meta.chromium}, headless, ${meta.cpuThrottle}× CPU throttle (\`Emulation.setCPUThrottlingRate\`), no network throttling, viewport ${meta.viewport.width}×${meta.viewport.height}`);
+	lines.push(
+		`- Source: commit ${meta.git.commit.slice(0, 10)}${meta.git.uncommittedSrc.length ? `, built with uncommitted changes to ${meta.git.uncommittedSrc.join(', ')}` : ', clean src/'}`,
+	);
+	lines.push(
+		`- Browser: Chromium ${meta.chromium}, headless, ${meta.cpuThrottle}× CPU throttle (\`Emulation.setCPUThrottlingRate\`), no network throttling, viewport ${meta.viewport.width}×${meta.viewport.height}`,
+	);
 	lines.push(`- Machine: ${meta.cpu}, ${meta.cores} cores · Node ${meta.node} · ${meta.os}`);
 	const busy = Math.max(meta.loadAverage.start, meta.loadAverage.end) > meta.cores;
-	lines.push(`- Load average (1 min) at start / end: ${meta.loadAverage.start.toFixed(1)} / ${meta.loadAverage.end.toFixed(1)}${busy ? ' — other processes were competing for the cores, so timings are noisier than on an idle machine' : ''}`);
-	lines.push(`- Runs: ${meta.runsPerVariant} per variant, interleaved ${meta.order}, a fresh browser context each time, after ${meta.warmupRounds} discarded warm-up round(s); whole bench ${meta.wallSeconds.toFixed(0)} s`);
-	lines.push(`- Origins: page ${meta.origins.page} · widget (third party) ${meta.origins.widget} · loyalty API (reference server) ${meta.origins.api}`);
-	lines.push(`- Widget files: ${Object.entries(meta.widgetFiles).map(([file, size]) => `${file} ${(size / 1000).toFixed(1)} kB`).join(', ')} (uncompressed; served brotli/gzip)`);
+	lines.push(
+		`- Load average (1 min) at start / end: ${meta.loadAverage.start.toFixed(1)} / ${meta.loadAverage.end.toFixed(1)}${busy ? ' — other processes were competing for the cores, so timings are noisier than on an idle machine' : ''}`,
+	);
+	lines.push(
+		`- Runs: ${meta.runsPerVariant} per variant, interleaved ${meta.order}, a fresh browser context each time, after ${meta.warmupRounds} discarded warm-up round(s); whole bench ${meta.wallSeconds.toFixed(0)} s`,
+	);
+	lines.push(
+		`- Origins: page ${meta.origins.page} · widget (third party) ${meta.origins.widget} · loyalty API (reference server) ${meta.origins.api}`,
+	);
+	lines.push(
+		`- Widget files: ${Object.entries(meta.widgetFiles)
+			.map(([file, size]) => `${file} ${(size / 1000).toFixed(1)} kB`)
+			.join(', ')} (uncompressed; served brotli/gzip)`,
+	);
 	lines.push('');
-	lines.push('(a) is absolute. (b)–(d) are the median of the per-round difference from (a) run in the same round, with the interquartile range in brackets. Click rows are absolute (only (c) and (d) click). Times are throttled milliseconds.', '');
+	lines.push(
+		'(a) is absolute. (b)–(d) are the median of the per-round difference from (a) run in the same round, with the interquartile range in brackets. Click rows are absolute (only (c) and (d) click). Times are throttled milliseconds.',
+		'',
+	);
 
 	const ids = report.variants.map((v) => v.id);
 	lines.push(`| Metric | Target for our widget | ${ids.map(label).join(' | ')} | (d) clearly worse than (b) / (c)? |`);
@@ -201,7 +313,9 @@ export function toMarkdown(report: Report): string {
 		});
 		const control = report.control.find((c) => c.metric === def.key);
 		const versus = WIDGET.map((id) => (control?.clearlyWorseThan[id] == null ? '—' : mark(control.clearlyWorseThan[id]!))).join(' / ');
-		lines.push(`| ${def.label} | ${def.target ? `${def.absolute ? '' : 'added '}${def.target.text}` : '—'} | ${cells.join(' | ')} | ${versus} |`);
+		lines.push(
+			`| ${def.label} | ${def.target ? `${def.absolute ? '' : 'added '}${def.target.text}` : '—'} | ${cells.join(' | ')} | ${versus} |`,
+		);
 	}
 	lines.push('');
 
@@ -211,7 +325,9 @@ export function toMarkdown(report: Report): string {
 	for (const target of report.targets) {
 		const def = METRICS.find((m) => m.key === target.metric)!;
 		const signed = !def.absolute;
-		lines.push(`| ${def.label} ${def.absolute ? '' : 'added '}${target.target} | ${label(target.variant)} | ${target.median === null ? 'n/a' : format(target.median, def.unit, signed)} | ${mark(target.met)} | ${target.missBy === null ? '' : format(target.missBy, def.unit, false)} |`);
+		lines.push(
+			`| ${def.label} ${def.absolute ? '' : 'added '}${target.target} | ${label(target.variant)} | ${target.median === null ? 'n/a' : format(target.median, def.unit, signed)} | ${mark(target.met)} | ${target.missBy === null ? '' : format(target.missBy, def.unit, false)} |`,
+		);
 	}
 	for (const id of WIDGET) {
 		const compared = report.control.filter((c) => c.clearlyWorseThan[id] != null);
@@ -220,14 +336,20 @@ export function toMarkdown(report: Report): string {
 			`| (d) clearly worse than ${label(id)} on every axis | (d) | on ${compared.length - misses.length} of ${compared.length} metrics | ${mark(misses.length === 0)} | ${misses.length ? `not on: ${misses.map((c) => METRICS.find((m) => m.key === c.metric)!.label).join(', ')}` : ''} |`,
 		);
 	}
-	lines.push('', '"Clearly worse" means the control\'s interquartile range lies entirely above the widget variant\'s (differences from (a); click rows absolute). Against (b) it shows the harness tells good from bad; against (c) it shows where our opened panel costs as much as the deliberately bad control.', '');
+	lines.push(
+		'',
+		'"Clearly worse" means the control\'s interquartile range lies entirely above the widget variant\'s (differences from (a); click rows absolute). Against (b) it shows the harness tells good from bad; against (c) it shows where our opened panel costs as much as the deliberately bad control.',
+		'',
+	);
 
 	lines.push('## Third-party requests (round 1)', '');
 	for (const id of ids.filter((v) => v !== 'a')) {
 		const run = report.runs.find((r) => r.variant === id);
 		if (!run) continue;
 		const name = (url: string) => url.replace(meta.origins.widget, 'widget').replace(meta.origins.api, 'api');
-		lines.push(`- ${label(id)}: ${run.thirdPartyUrls.map((r) => `${r.method} ${name(r.url)} ${(r.bytes / 1000).toFixed(1)} kB${r.failed ? ' (failed)' : ''}`).join('; ') || 'none'}`);
+		lines.push(
+			`- ${label(id)}: ${run.thirdPartyUrls.map((r) => `${r.method} ${name(r.url)} ${(r.bytes / 1000).toFixed(1)} kB${r.failed ? ' (failed)' : ''}`).join('; ') || 'none'}`,
+		);
 	}
 	lines.push('');
 
@@ -236,17 +358,25 @@ export function toMarkdown(report: Report): string {
 		const sources = [...new Set(report.runs.filter((r) => r.variant === id).flatMap((r) => r.shiftSources))];
 		lines.push(`- ${label(id)}: ${sources.length ? sources.join('; ') : 'none'}`);
 	}
-	lines.push('', 'A source reads "(node not exposed)" when the node is inside a shadow root; its rectangles (x,y w×h, before → after) show what moved.', '');
+	lines.push(
+		'',
+		'A source reads "(node not exposed)" when the node is inside a shadow root; its rectangles (x,y w×h, before → after) show what moved.',
+		'',
+	);
 
 	lines.push('## Where the widget spends main-thread time (traced diagnostic load, not part of the medians)', '');
 	for (const diagnosis of report.diagnosis) {
 		lines.push(`${label(diagnosis.variant as VariantId)}:`, '');
 		if (!diagnosis.tasks.length) lines.push('- no task of 5 ms or more runs widget code');
 		for (const task of diagnosis.tasks) {
-			const scripts = Object.entries(task.scripts).map(([file, ms]) => `${file} ${ms.toFixed(1)} ms`).join(', ');
+			const scripts = Object.entries(task.scripts)
+				.map(([file, ms]) => `${file} ${ms.toFixed(1)} ms`)
+				.join(', ');
 			const forced = task.forced.map((f) => `${f.kind} ${f.durationMs.toFixed(1)} ms forced at ${f.at}`).join('; ');
 			const parsing = task.styleSheetParseMs >= 0.5 ? `; CSS parsing ${task.styleSheetParseMs.toFixed(1)} ms` : '';
-			lines.push(`- at ${task.startMs.toFixed(0)} ms, ${task.trigger}: task ${task.durationMs.toFixed(1)} ms${task.durationMs >= 50 ? ' (long task)' : ''}; widget script ${scripts}${parsing}${forced ? `; ${forced}` : ''}`);
+			lines.push(
+				`- at ${task.startMs.toFixed(0)} ms, ${task.trigger}: task ${task.durationMs.toFixed(1)} ms${task.durationMs >= 50 ? ' (long task)' : ''}; widget script ${scripts}${parsing}${forced ? `; ${forced}` : ''}`,
+			);
 		}
 		lines.push('');
 	}

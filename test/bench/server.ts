@@ -77,7 +77,14 @@ async function startChild(): Promise<{ url: string; child: ChildProcess; cleanup
 function send(agent: Agent, base: URL, call: Call): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const outgoing = request(
-			{ agent, host: base.hostname, port: base.port, method: call.method, path: call.path, headers: call.body ? { ...call.headers, 'content-length': Buffer.byteLength(call.body) } : call.headers },
+			{
+				agent,
+				host: base.hostname,
+				port: base.port,
+				method: call.method,
+				path: call.path,
+				headers: call.body ? { ...call.headers, 'content-length': Buffer.byteLength(call.body) } : call.headers,
+			},
 			(response) => {
 				response.resume();
 				response.on('end', () => resolve(response.statusCode!));
@@ -137,7 +144,8 @@ async function load(base: URL, serverPid: number, name: string, next: (i: number
 		'p99 ms': Number(percentile(latencies, 99).toFixed(2)),
 		'max ms': Number(latencies[latencies.length - 1].toFixed(2)),
 		// Server CPU per request: what one core can sustain, whatever else the machine was doing.
-		'server CPU µs/req': cpuBefore === undefined || cpuAfter === undefined ? 'n/a' : Math.round(((cpuAfter - cpuBefore) * 1e6) / latencies.length),
+		'server CPU µs/req':
+			cpuBefore === undefined || cpuAfter === undefined ? 'n/a' : Math.round(((cpuAfter - cpuBefore) * 1e6) / latencies.length),
 		statuses: Object.fromEntries(statuses),
 	};
 }
@@ -148,7 +156,13 @@ try {
 	const storePath = `/v1/stores/${DEMO_STORE.key}`;
 	const tokens = await Promise.all(
 		Array.from({ length: CUSTOMERS }, (_, i) =>
-			mintCustomerToken({ storeKey: DEMO_STORE.key, secret: DEMO_STORE.secret, customerId: `bench-${i}`, email: `bench-${i}@example.com`, ttlSeconds: 3600 }),
+			mintCustomerToken({
+				storeKey: DEMO_STORE.key,
+				secret: DEMO_STORE.secret,
+				customerId: `bench-${i}`,
+				email: `bench-${i}@example.com`,
+				ttlSeconds: 3600,
+			}),
 		),
 	);
 	// Enrol every customer and fund them for thousands of redemptions.
@@ -165,7 +179,11 @@ try {
 	}
 	setupAgent.destroy();
 
-	const getCustomer = (i: number): Call => ({ method: 'GET', path: `${storePath}/customer`, headers: { authorization: `Bearer ${tokens[i % CUSTOMERS]}` } });
+	const getCustomer = (i: number): Call => ({
+		method: 'GET',
+		path: `${storePath}/customer`,
+		headers: { authorization: `Bearer ${tokens[i % CUSTOMERS]}` },
+	});
 	const redeem = (i: number): Call => ({
 		method: 'POST',
 		path: `${storePath}/customer/redemptions`,
@@ -182,7 +200,9 @@ try {
 		results.push(await load(base, server.child.pid!, name, next, DURATION_MS, true));
 	}
 	const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
-	console.log(`\nReference server on loopback, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}, ${CONNECTIONS} keep-alive connections, ${CUSTOMERS} customers, node ${process.version}, load average ${load1}:\n`);
+	console.log(
+		`\nReference server on loopback, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}, ${CONNECTIONS} keep-alive connections, ${CUSTOMERS} customers, node ${process.version}, load average ${load1}:\n`,
+	);
 	console.table(results);
 } finally {
 	await server.cleanup();

@@ -19,7 +19,8 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 
 function decodeVlq(segment: string): number[] {
 	const values: number[] = [];
-	let value = 0, shift = 0;
+	let value = 0,
+		shift = 0;
 	for (const char of segment) {
 		const digit = BASE64.indexOf(char);
 		value += (digit & 31) << shift;
@@ -35,7 +36,9 @@ function decodeVlq(segment: string): number[] {
 /** Returns a lookup from a generated (0-based line, 0-based column) to the original position. */
 export function parseSourceMap(raw: RawMap): (line: number, column: number) => Original | undefined {
 	const lines: Array<Array<[column: number, source: number, line: number, name: number]>> = [];
-	let source = 0, originalLine = 0, name = 0;
+	let source = 0,
+		originalLine = 0,
+		name = 0;
 	for (const lineText of raw.mappings.split(';')) {
 		let column = 0;
 		const segments: (typeof lines)[number] = [];
@@ -59,6 +62,10 @@ export function parseSourceMap(raw: RawMap): (line: number, column: number) => O
 			found = segment;
 		}
 		if (!found) return undefined;
-		return { source: raw.sources[found[1]].replace(/^(\.\.\/)+/, ''), line: found[2] + 1, name: found[3] >= 0 ? raw.names?.[found[3]] : undefined };
+		return {
+			source: raw.sources[found[1]].replace(/^(\.\.\/)+/, ''),
+			line: found[2] + 1,
+			name: found[3] >= 0 ? raw.names?.[found[3]] : undefined,
+		};
 	};
 }

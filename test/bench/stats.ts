@@ -19,5 +19,12 @@ export function quantile(sorted: number[], q: number): number {
 export function summarize(values: number[]): Summary | null {
 	const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
 	if (!sorted.length) return null;
-	return { n: sorted.length, median: quantile(sorted, 0.5), p25: quantile(sorted, 0.25), p75: quantile(sorted, 0.75), min: sorted[0], max: sorted[sorted.length - 1] };
+	return {
+		n: sorted.length,
+		median: quantile(sorted, 0.5),
+		p25: quantile(sorted, 0.25),
+		p75: quantile(sorted, 0.75),
+		min: sorted[0],
+		max: sorted[sorted.length - 1],
+	};
 }

@@ -53,7 +53,11 @@ async function runAxe(page: Page): Promise<AxeResult> {
 		const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe;
 		const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
 		return {
-			violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })),
+			violations: result.violations.map((v) => ({
+				id: v.id,
+				impact: v.impact,
+				nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+			})),
 			passes: result.passes.map((p) => ({ id: p.id })),
 		};
 	});
@@ -108,10 +112,15 @@ describe('reflow: no content lost, no horizontal scroll inside the panel', () =>
 				// Anything with text or a role to play must sit inside the panel's width; only the
 				// body may scroll, and only vertically.
 				const clipped = [...panel.querySelectorAll<HTMLElement>('*')]
-					.filter((el) => el.getClientRects().length > 0 && (el.childElementCount === 0 || el.matches('button,a,input,select,textarea,[role]')))
+					.filter(
+						(el) => el.getClientRects().length > 0 && (el.childElementCount === 0 || el.matches('button,a,input,select,textarea,[role]')),
+					)
 					.map((el) => ({ el, rect: el.getBoundingClientRect() }))
 					.filter(({ rect }) => rect.left < frame.left - 0.5 || rect.right > frame.right + 0.5)
-					.map(({ el, rect }) => `${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(rect.left)}..${Math.round(rect.right)}`);
+					.map(
+						({ el, rect }) =>
+							`${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(rect.left)}..${Math.round(rect.right)}`,
+					);
 				return {
 					inViewport: frame.left >= 0 && frame.top >= 0 && frame.right <= innerWidth && frame.bottom <= innerHeight,
 					panel: overflow(panel),
@@ -120,7 +129,13 @@ describe('reflow: no content lost, no horizontal scroll inside the panel', () =>
 					clipped,
 				};
 			});
-			expect(report, `${name} at ${viewport.width}×${viewport.height}`).toEqual({ inViewport: true, panel: { x: 0, y: 0 }, bodyX: 0, navX: 0, clipped: [] });
+			expect(report, `${name} at ${viewport.width}×${viewport.height}`).toEqual({
+				inViewport: true,
+				panel: { x: 0, y: 0 },
+				bodyX: 0,
+				navX: 0,
+				clipped: [],
+			});
 		}
 		expect(errors).toEqual([]);
 		await close();
@@ -178,10 +193,11 @@ describe('contrast of text on the brand colour', () => {
 		fixture.values.BRAND = '<link rel="stylesheet" href="/pages/assets/hostile-brand.css" />';
 		const { page, errors, close } = await openHostile(browser, fixture, 'hostile-brand', {
 			// A slow CDN: the widget's async script runs while the theme's stylesheet is in flight.
-			setup: (p) => p.route('**/hostile-brand.css', async (route) => {
-				await new Promise((done) => setTimeout(done, 600));
-				await route.fallback();
-			}),
+			setup: (p) =>
+				p.route('**/hostile-brand.css', async (route) => {
+					await new Promise((done) => setTimeout(done, 600));
+					await route.fallback();
+				}),
 		});
 		await check(page, 'rgb(255, 212, 0)');
 		expect(errors).toEqual([]);
@@ -192,7 +208,11 @@ describe('contrast of text on the brand colour', () => {
 		const { page, errors, close } = await openHostile(browser, fixture, 'hostile-brand');
 		await launcher(page).waitFor();
 		// An SPA route or a theme switch restyles the widget after load: dark to pale yellow.
-		await page.evaluate(() => document.head.append(Object.assign(document.createElement('style'), { textContent: 'rewards-widget { --rewards-primary: #fff4b3 }' })));
+		await page.evaluate(() =>
+			document.head.append(
+				Object.assign(document.createElement('style'), { textContent: 'rewards-widget { --rewards-primary: #fff4b3 }' }),
+			),
+		);
 		await check(page, 'rgb(255, 244, 179)', false);
 		expect(errors).toEqual([]);
 		await close();
@@ -236,7 +256,9 @@ describe('screen reader announcements and a keyboard redeem journey (signed-in s
 
 	it('redeems by keyboard alone; the balance change and "Copied" are announced politely', async () => {
 		const token = await api.token('demo-alice', 'alice@example.com');
-		const { page, errors, close } = await openPlain(`data-customer-token="${token}"`, { permissions: ['clipboard-read', 'clipboard-write'] });
+		const { page, errors, close } = await openPlain(`data-customer-token="${token}"`, {
+			permissions: ['clipboard-read', 'clipboard-write'],
+		});
 		await tabToLauncher(page);
 		await page.keyboard.press('Enter');
 		await dialog(page).waitFor({ state: 'visible' });
@@ -248,7 +270,9 @@ describe('screen reader announcements and a keyboard redeem journey (signed-in s
 		await page.locator('rewards-widget .panel-body button', { hasText: 'Redeem' }).first().waitFor();
 		// From the nav, Tab on to the first reward's Redeem button, then confirm on the same button.
 		await tabToText(page, 'Redeem');
-		expect(await page.evaluate(() => document.querySelector('rewards-widget')!.shadowRoot!.activeElement!.closest('.panel-body') !== null)).toBe(true);
+		expect(
+			await page.evaluate(() => document.querySelector('rewards-widget')!.shadowRoot!.activeElement!.closest('.panel-body') !== null),
+		).toBe(true);
 		await page.keyboard.press('Enter');
 		await expect.poll(() => focusedElement(page), POLL).toMatchObject({ tag: 'button', text: 'Confirm' });
 		await page.keyboard.press('Enter');

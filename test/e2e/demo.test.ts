@@ -17,7 +17,14 @@ let storefront: StaticServer;
 beforeAll(async () => {
 	let apiUrl = '';
 	storefront = await startStorefront({ api: () => apiUrl, store: DEMO_STORE });
-	api = await startServer({ port: 0, seed: true, devTokens: true, allowedOrigins: [storefront.url], storefrontUrl: storefront.url, rateLimit: false });
+	api = await startServer({
+		port: 0,
+		seed: true,
+		devTokens: true,
+		allowedOrigins: [storefront.url],
+		storefrontUrl: storefront.url,
+		rateLimit: false,
+	});
 	apiUrl = api.url;
 	browser = await launchChromium();
 });

@@ -47,7 +47,12 @@ describe('script-tag install', () => {
 		expect(state).toMatchObject({ hosts: 1, mode: 'open', rewards: 'function', define: 'undefined' });
 		expect(state.extraGlobals).toEqual(['Rewards']);
 		// The panel chunk is not fetched until there is intent.
-		const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('rewards-panel')));
+		const scripts = await page.evaluate(() =>
+			performance
+				.getEntriesByType('resource')
+				.map((e) => e.name)
+				.filter((n) => n.includes('rewards-panel')),
+		);
 		expect(scripts).toEqual([]);
 		expect(errors).toEqual([]);
 		await close();
@@ -145,7 +150,12 @@ describe('panel dialog', () => {
 	});
 
 	it('goes full-screen on a 375×667 phone, without animation when reduced motion is preferred', async () => {
-		const { page, errors, close } = await openPage(browser, `${fixture.url}/pages/plain.html`, { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
+		const { page, errors, close } = await openPage(browser, `${fixture.url}/pages/plain.html`, {
+			viewport: { width: 375, height: 667 },
+			isMobile: true,
+			hasTouch: true,
+			reducedMotion: 'reduce',
+		});
 		await launcher(page).waitFor();
 		const button = (await launcher(page).boundingBox())!;
 		expect(button.width).toBeGreaterThanOrEqual(44);

@@ -31,7 +31,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	writeReport(results, JOURNEYS.map((journey) => journey.name), Date.now() - started);
+	writeReport(
+		results,
+		JOURNEYS.map((journey) => journey.name),
+		Date.now() - started,
+	);
 	await browser?.close();
 	await fixture?.close();
 	await server?.close();
@@ -63,9 +67,16 @@ interface Journey {
 }
 
 const body = (page: Page) => page.locator('rewards-widget .panel-body');
-const row = (page: Page, title: string) => body(page).locator('li.r').filter({ has: page.locator('p > b').getByText(title, { exact: true }) });
+const row = (page: Page, title: string) =>
+	body(page)
+		.locator('li.r')
+		.filter({ has: page.locator('p > b').getByText(title, { exact: true }) });
 const banner = (page: Page) => body(page).locator(':scope > [role="status"] p');
-const visible = (locator: Locator) => locator.first().isVisible().catch(() => false);
+const visible = (locator: Locator) =>
+	locator
+		.first()
+		.isVisible()
+		.catch(() => false);
 
 async function enrol(extra?: (customerId: string) => Promise<unknown>): Promise<Shopper> {
 	const customerId = newCustomerId('fault');
@@ -85,7 +96,8 @@ async function ledgerOf(customerId: string) {
 }
 
 function expectLedger(actual: string[], expected: string[]) {
-	if (JSON.stringify(actual) != JSON.stringify(expected)) throw new Error(`ledger is [${actual.join(', ')}], expected [${expected.join(', ')}]`);
+	if (JSON.stringify(actual) != JSON.stringify(expected))
+		throw new Error(`ledger is [${actual.join(', ')}], expected [${expected.join(', ')}]`);
 }
 
 /**
@@ -103,7 +115,10 @@ async function until(run: Run, done: () => Promise<boolean>, problem: Locator, r
 			await run.page.waitForTimeout(1000);
 			if ((await done()) || (await visible(banner(run.page)))) continue;
 			run.seen.add(`“${message}” → retry`);
-			await retry.first().click().catch(() => {});
+			await retry
+				.first()
+				.click()
+				.catch(() => {});
 		}
 		await run.page.waitForTimeout(150);
 	}
@@ -128,7 +143,12 @@ const JOURNEYS: Journey[] = [
 		async drive(run) {
 			await openPanel(run.page);
 			const balance = body(run.page).locator('.n');
-			await until(run, async () => (await visible(balance)) && (await balance.textContent()) == '100 points', body(run.page).locator('.c[role="alert"] p'), body(run.page).getByRole('button', { name: 'Try again' }));
+			await until(
+				run,
+				async () => (await visible(balance)) && (await balance.textContent()) == '100 points',
+				body(run.page).locator('.c[role="alert"] p'),
+				body(run.page).getByRole('button', { name: 'Try again' }),
+			);
 			run.seen.add('balance');
 		},
 		async check(run) {
@@ -150,7 +170,12 @@ const JOURNEYS: Journey[] = [
 			await follow.getByRole('link', { name: 'Follow' }).click();
 			const earned = follow.getByText('+50 points');
 			const done = follow.locator('.ok', { hasText: 'Done' });
-			await until(run, async () => (await visible(earned)) || (await visible(done)), follow.locator('p.e'), follow.getByRole('link', { name: 'Follow' }));
+			await until(
+				run,
+				async () => (await visible(earned)) || (await visible(done)),
+				follow.locator('p.e'),
+				follow.getByRole('link', { name: 'Follow' }),
+			);
 			run.seen.add((await visible(earned)) ? '+50 points' : 'Done');
 		},
 		async check(run) {
@@ -175,7 +200,10 @@ const JOURNEYS: Journey[] = [
 		},
 		async check(run) {
 			expectLedger(await ledgerOf(run.shopper.customerId), ['signup +100', 'order +500', 'redemption -500']);
-			const coupons = await server.query<{ code: string }>(`select code from coupons where customer_id = (select id from customers where external_id = $1)`, [run.shopper.customerId]);
+			const coupons = await server.query<{ code: string }>(
+				`select code from coupons where customer_id = (select id from customers where external_id = $1)`,
+				[run.shopper.customerId],
+			);
 			if (coupons.length != 1 || coupons[0].code != run.shown) throw new Error(`coupons ${JSON.stringify(coupons)}, shown ${run.shown}`);
 			return { ledger: 'one debit, the coupon shown' };
 		},
@@ -197,7 +225,12 @@ const JOURNEYS: Journey[] = [
 			await welcome.getByRole('button', { name: 'Claim' }).click();
 			const code = welcome.locator('code');
 			const claimed = welcome.getByText('Gift already claimed.');
-			await until(run, async () => (await visible(code)) || (await visible(claimed)), welcome.locator('p.e'), welcome.getByRole('button', { name: 'Claim' }));
+			await until(
+				run,
+				async () => (await visible(code)) || (await visible(claimed)),
+				welcome.locator('p.e'),
+				welcome.getByRole('button', { name: 'Claim' }),
+			);
 			if (await visible(code)) run.shown = (await code.textContent())?.trim();
 			run.seen.add(run.shown ? 'gift code' : '“Gift already claimed.”');
 		},
@@ -236,9 +269,24 @@ describe.concurrent('faults between the widget and the server', () => {
 					if (fault.name == 'truncated' || fault.name == 'wrong-shape') expect(reported).toContain('invalid_response');
 					expect(watched.errors.filter((error) => !isNetworkLog(error))).toEqual([]);
 					const retried = [...run.seen].some((item) => item.includes('→ retry'));
-					results.push({ journey: journey.name, fault: fault.name, seen: (retried ? '' : 'recovered by itself: ') + [...run.seen].join(', '), ledger, held: !note, note, ms: Date.now() - begun });
+					results.push({
+						journey: journey.name,
+						fault: fault.name,
+						seen: (retried ? '' : 'recovered by itself: ') + [...run.seen].join(', '),
+						ledger,
+						held: !note,
+						note,
+						ms: Date.now() - begun,
+					});
 				} catch (error) {
-					results.push({ journey: journey.name, fault: fault.name, seen: [...run.seen].join(', '), ledger: String((error as Error).message).split('\n')[0], held: false, ms: Date.now() - begun });
+					results.push({
+						journey: journey.name,
+						fault: fault.name,
+						seen: [...run.seen].join(', '),
+						ledger: String((error as Error).message).split('\n')[0],
+						held: false,
+						ms: Date.now() - begun,
+					});
 					throw error;
 				} finally {
 					await watched.close();
@@ -276,7 +324,10 @@ describe('a page reload mid-redeem', () => {
 			await page.locator('rewards-widget .panel-nav button', { hasText: 'Home' }).click();
 			await expect.poll(() => body(page).locator('.n').textContent(), { timeout: 10_000 }).toBe('100 points');
 			expectLedger(await ledgerOf(shopper.customerId), ['signup +100', 'order +500', 'redemption -500']);
-			const coupons = await server.query<{ code: string }>(`select code from coupons where customer_id = (select id from customers where external_id = $1)`, [shopper.customerId]);
+			const coupons = await server.query<{ code: string }>(
+				`select code from coupons where customer_id = (select id from customers where external_id = $1)`,
+				[shopper.customerId],
+			);
 			expect(coupons.map((c) => c.code)).toEqual(shown.map((code) => code.trim()));
 			// Sent once more, with the first key, and then forgotten.
 			expect(keys).toEqual([keys[0], keys[0]]);
@@ -304,7 +355,11 @@ describe('a page reload mid-claim', () => {
 				await route.fetch();
 				await new Promise(() => {});
 			});
-			const claimed = () => server.query<{ code: string }>(`select c.code from referral_claims r join coupons c on c.referral_claim_id = r.id where r.email = $1`, [email]);
+			const claimed = () =>
+				server.query<{ code: string }>(
+					`select c.code from referral_claims r join coupons c on c.referral_claim_id = r.id where r.email = $1`,
+					[email],
+				);
 			const claim = async () => {
 				const welcome = body(page).locator('.c', { hasText: 'Your friend sent you $10 off' });
 				await welcome.getByLabel('Email').fill(email);
@@ -349,7 +404,11 @@ describe('an expired token', () => {
 		const { page, errors, close } = await openPage(browser, 'about:blank');
 		try {
 			const authorizations: string[] = [];
-			page.on('request', (request) => request.url().endsWith('/customer') && request.method() == 'GET' && authorizations.push(request.headers().authorization));
+			page.on(
+				'request',
+				(request) =>
+					request.url().endsWith('/customer') && request.method() == 'GET' && authorizations.push(request.headers().authorization),
+			);
 			const [stale, fresh] = [await expiredToken(customerId), await tokenFor(customerId)];
 			await page.goto(`${fixture.url}/pages/faults.html?token=${stale}&fresh=${fresh}`);
 			await openPanel(page);

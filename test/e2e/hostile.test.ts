@@ -4,7 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { startFixture, type Fixture } from './support/fixture';
 import { startRewardsApi, type RewardsApi } from './support/rewards-api';
-import { POLL, currentPage, hitAt, hitAtCentre, intersects, keyboardRoundTrip, launcherMetrics, listenerCounter, openHostile, probeStyles, type HostileVisit } from './support/hostile';
+import {
+	POLL,
+	currentPage,
+	hitAt,
+	hitAtCentre,
+	intersects,
+	keyboardRoundTrip,
+	launcherMetrics,
+	listenerCounter,
+	openHostile,
+	probeStyles,
+	type HostileVisit,
+} from './support/hostile';
 import { dialog, focusedElement, launcher, openPage } from './support/page';
 
 /*
@@ -56,7 +68,11 @@ async function baseline(name: string, visit: HostileVisit = {}, on: Fixture = fi
 The checks every hostile page shares: launcher in its corner and on top at its centre, a click
 opens the panel, probes unchanged after mount and with the panel open, keyboard round trip.
 */
-async function exerciseWidget(page: Page, before: Baseline, corner: { right?: number; left?: number; bottom: number } = { right: 20, bottom: 20 }) {
+async function exerciseWidget(
+	page: Page,
+	before: Baseline,
+	corner: { right?: number; left?: number; bottom: number } = { right: 20, bottom: 20 },
+) {
 	await launcher(page).waitFor();
 	// A pointer left over the launcher by an earlier click lifts it 2px on hover: move it away.
 	await page.mouse.move(0, 0);
@@ -98,7 +114,9 @@ describe('hostile storefronts', () => {
 		await exerciseWidget(page, before);
 		// The panel's text keeps its own size and rhythm, not the page's 22px / line-height 3.
 		await launcher(page).click();
-		const title = await page.locator('rewards-widget .panel-title').evaluate((el) => ({ fontSize: getComputedStyle(el).fontSize, lineHeight: getComputedStyle(el).lineHeight }));
+		const title = await page
+			.locator('rewards-widget .panel-title')
+			.evaluate((el) => ({ fontSize: getComputedStyle(el).fontSize, lineHeight: getComputedStyle(el).lineHeight }));
 		expect(title).toEqual({ fontSize: '18px', lineHeight: '23.4px' });
 		expect(errors).toEqual(before.errors);
 		await close();
@@ -133,7 +151,9 @@ describe('hostile storefronts', () => {
 		const before = await baseline('hostile-amd');
 		const { page, errors, close } = await openHostile(browser, fixture, 'hostile-amd');
 		await exerciseWidget(page, before);
-		const amd = await page.evaluate(() => (window as unknown as { amdLog: { defines: unknown[]; mismatches: unknown[]; loaded: string[] } }).amdLog);
+		const amd = await page.evaluate(
+			() => (window as unknown as { amdLog: { defines: unknown[]; mismatches: unknown[]; loaded: string[] } }).amdLog,
+		);
 		// The only define() is the page's own module, loaded by its loader.
 		expect(amd.defines).toEqual([{ name: null, script: `${fixture.url}/pages/assets/hostile-amd-module.js` }]);
 		expect(amd.mismatches).toEqual([]);
@@ -157,7 +177,10 @@ describe('hostile storefronts', () => {
 		// Opening the panel queued engagement events; their batch went out through the page's
 		// wrapped fetch with the array intact (Array#toJSON would make it a string), and was taken.
 		type Logged = { url: string; method: string; body: string | null; status?: number };
-		const batch = async () => (await page.evaluate(() => (window as unknown as { fetchLog: Logged[] }).fetchLog)).find((call) => call.url.endsWith('/events') && call.body);
+		const batch = async () =>
+			(await page.evaluate(() => (window as unknown as { fetchLog: Logged[] }).fetchLog)).find(
+				(call) => call.url.endsWith('/events') && call.body,
+			);
 		await expect.poll(batch, POLL).toBeTruthy();
 		const sent = JSON.parse((await batch())!.body!) as { events: unknown };
 		expect(Array.isArray(sent.events)).toBe(true);
@@ -171,17 +194,30 @@ describe('hostile storefronts', () => {
 			await page.addInitScript(() => {
 				const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
 				// Violations in the shadow root are composed, so the document hears them too.
-				document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample}`), true);
+				document.addEventListener(
+					'securitypolicyviolation',
+					(event) => seen.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample}`),
+					true,
+				);
 			});
 		};
 		const before = await baseline('hostile-csp', { setup: recordViolations }, cspFixture);
-		const { page, errors, close } = await openHostile(browser, cspFixture, 'hostile-csp', { attrs: `data-nonce="${NONCE}"`, setup: recordViolations });
+		const { page, errors, close } = await openHostile(browser, cspFixture, 'hostile-csp', {
+			attrs: `data-nonce="${NONCE}"`,
+			setup: recordViolations,
+		});
 		await exerciseWidget(page, before);
 		// The styles really are in effect (a blocked sheet would leave an unstyled button).
 		const styled = await launcher(page).evaluate((button) => {
 			const root = button.getRootNode() as ShadowRoot;
 			const sheets = [...root.querySelectorAll('style')];
-			return { position: getComputedStyle(button).position, radius: getComputedStyle(button).borderRadius, styleElements: sheets.length > 0, nonced: sheets.every((s) => s.nonce), adopted: root.adoptedStyleSheets.length };
+			return {
+				position: getComputedStyle(button).position,
+				radius: getComputedStyle(button).borderRadius,
+				styleElements: sheets.length > 0,
+				nonced: sheets.every((s) => s.nonce),
+				adopted: root.adoptedStyleSheets.length,
+			};
 		});
 		// With a nonce the sheets are <style nonce> elements, not constructable sheets.
 		expect(styled).toEqual({ position: 'fixed', radius: '24px', styleElements: true, nonced: true, adopted: 0 });
@@ -198,7 +234,9 @@ describe('hostile storefronts', () => {
 		const { page, errors, close } = await openHostile(browser, cspFixture, 'hostile-csp', { attrs: `nonce="${NONCE}"` });
 		await launcher(page).click();
 		await dialog(page).waitFor({ state: 'visible' });
-		const sheets = await launcher(page).evaluate((button) => [...(button.getRootNode() as ShadowRoot).querySelectorAll('style')].map((s) => s.nonce));
+		const sheets = await launcher(page).evaluate((button) =>
+			[...(button.getRootNode() as ShadowRoot).querySelectorAll('style')].map((s) => s.nonce),
+		);
 		expect(sheets.length).toBeGreaterThan(0);
 		expect(new Set(sheets)).toEqual(new Set([NONCE]));
 		expect(errors).toEqual([]);
@@ -211,8 +249,20 @@ describe('hostile storefronts', () => {
 		await launcher(page).waitFor();
 		const pageState = () =>
 			page.evaluate(() => {
-				const w = window as unknown as { preact: { options: Record<string, unknown> }; pagePreact: unknown; pageOptionsHook: unknown; pageLog: Record<string, number>; React: { version: string } };
-				return { same: w.preact === w.pagePreact, hook: w.preact.options.vnode === w.pageOptionsHook, optionKeys: Object.keys(w.preact.options).sort(), log: { ...w.pageLog }, react: w.React.version };
+				const w = window as unknown as {
+					preact: { options: Record<string, unknown> };
+					pagePreact: unknown;
+					pageOptionsHook: unknown;
+					pageLog: Record<string, number>;
+					React: { version: string };
+				};
+				return {
+					same: w.preact === w.pagePreact,
+					hook: w.preact.options.vnode === w.pageOptionsHook,
+					optionKeys: Object.keys(w.preact.options).sort(),
+					log: { ...w.pageLog },
+					react: w.React.version,
+				};
 			});
 		const start = await pageState();
 		await exerciseWidget(page, before);
@@ -259,7 +309,9 @@ describe('hostile storefronts', () => {
 
 		it('offset { y: 90 } and zIndex clear both: no intersection, the launcher is hit at its centre', async () => {
 			const before = await baseline('hostile-corner');
-			const { page, errors, close } = await openHostile(browser, fixture, 'hostile-corner', { attrs: 'data-offset-y="90" data-z-index="2147483647"' });
+			const { page, errors, close } = await openHostile(browser, fixture, 'hostile-corner', {
+				attrs: 'data-offset-y="90" data-z-index="2147483647"',
+			});
 			await exerciseWidget(page, before, { right: 20, bottom: 90 });
 			const b = await boxes(page);
 			expect(intersects(b.launcher, b.bar)).toBe(false);
@@ -273,7 +325,9 @@ describe('hostile storefronts', () => {
 		});
 
 		it('zIndex decides the stacking against the bar: below it the launcher is covered', async () => {
-			const { page, close } = await openHostile(browser, fixture, 'hostile-corner', { attrs: 'data-position="bottom-left" data-z-index="10"' });
+			const { page, close } = await openHostile(browser, fixture, 'hostile-corner', {
+				attrs: 'data-position="bottom-left" data-z-index="10"',
+			});
 			await launcher(page).waitFor();
 			expect(await hitAtCentre(page, launcher(page))).toBe('div#cart-bar');
 			await page.evaluate(() => (window as unknown as { Rewards: { init(o: object): void } }).Rewards.init({ zIndex: 2000 }));
@@ -286,7 +340,11 @@ describe('hostile storefronts', () => {
 		const hosts = (page: Page) =>
 			page.evaluate(() => {
 				const all = [...document.querySelectorAll('rewards-widget')];
-				return { count: all.length, same: all[0] === (window as unknown as { firstHost: Element }).firstHost, inBody: all[0]?.parentElement === document.body };
+				return {
+					count: all.length,
+					same: all[0] === (window as unknown as { firstHost: Element }).firstHost,
+					inBody: all[0]?.parentElement === document.body,
+				};
 			});
 
 		it('survives pushState navigation, body content replaced and the body element replaced', async () => {
@@ -300,7 +358,9 @@ describe('hostile storefronts', () => {
 			await router((r) => r.push('/pages/hostile-spa.html?product=1', '<h1 data-probe="h1">Product</h1>'));
 			expect(await hosts(page)).toEqual({ count: 1, same: true, inBody: true });
 
-			await router((r) => r.replaceBodyContent('<main id="view"><h1 data-probe="h1">Cart</h1><a href="#top" id="home-link">Home</a></main>'));
+			await router((r) =>
+				r.replaceBodyContent('<main id="view"><h1 data-probe="h1">Cart</h1><a href="#top" id="home-link">Home</a></main>'),
+			);
 			await expect.poll(() => hosts(page), POLL).toEqual({ count: 1, same: true, inBody: true });
 			await exerciseWidget(page, before);
 
@@ -319,13 +379,26 @@ describe('hostile storefronts', () => {
 				page.evaluate(() => {
 					const root = document.querySelector('rewards-widget')!.shadowRoot!;
 					const panel = root.querySelector('dialog')!;
-					return { open: panel.open, modal: panel.matches(':modal'), focusInside: panel.contains(root.activeElement), overflow: document.documentElement.style.overflow };
+					return {
+						open: panel.open,
+						modal: panel.matches(':modal'),
+						focusInside: panel.contains(root.activeElement),
+						overflow: document.documentElement.style.overflow,
+					};
 				});
 			expect(await state()).toEqual({ open: true, modal: true, focusInside: true, overflow: 'hidden' });
 			// A route change re-renders the body under the open panel, then the body element itself.
-			await page.evaluate(() => (window as unknown as { router: { replaceBodyContent(html: string): void } }).router.replaceBodyContent('<main><h1>Cart</h1><a href="#top">Top</a></main>'));
+			await page.evaluate(() =>
+				(window as unknown as { router: { replaceBodyContent(html: string): void } }).router.replaceBodyContent(
+					'<main><h1>Cart</h1><a href="#top">Top</a></main>',
+				),
+			);
 			await expect.poll(state, POLL).toEqual({ open: true, modal: true, focusInside: true, overflow: 'hidden' });
-			await page.evaluate(() => (window as unknown as { router: { replaceBody(html: string): void } }).router.replaceBody('<main><h1>Checkout</h1><a href="#top">Top</a></main>'));
+			await page.evaluate(() =>
+				(window as unknown as { router: { replaceBody(html: string): void } }).router.replaceBody(
+					'<main><h1>Checkout</h1><a href="#top">Top</a></main>',
+				),
+			);
 			await expect.poll(state, POLL).toEqual({ open: true, modal: true, focusInside: true, overflow: 'hidden' });
 			// Still a working modal: Escape closes, focus returns, the page scrolls again.
 			await page.keyboard.press('Escape');
@@ -346,7 +419,8 @@ describe('hostile storefronts', () => {
 				page.evaluate(async () => {
 					type R = { destroy(): void; init(o: object): void; open(): void };
 					const w = window as unknown as { Rewards: R; router: { replaceBody(html: string): void } };
-					const api = document.querySelector('script[data-api]')?.getAttribute('data-api') ?? (window as unknown as { apiBase: string }).apiBase;
+					const api =
+						document.querySelector('script[data-api]')?.getAttribute('data-api') ?? (window as unknown as { apiBase: string }).apiBase;
 					(window as unknown as { apiBase: string }).apiBase = api;
 					w.Rewards.destroy();
 					const nodes = () => document.getElementsByTagName('*').length;
@@ -362,7 +436,12 @@ describe('hostile storefronts', () => {
 						await new Promise((r) => setTimeout(r, 20));
 						w.Rewards.destroy();
 					}
-					return { afterDestroy, afterCycles: nodes(), hosts: document.querySelectorAll('rewards-widget').length, overflow: document.documentElement.style.overflow };
+					return {
+						afterDestroy,
+						afterCycles: nodes(),
+						hosts: document.querySelectorAll('rewards-widget').length,
+						overflow: document.documentElement.style.overflow,
+					};
 				});
 			const first = await cycle();
 			const listeners = await countListeners();

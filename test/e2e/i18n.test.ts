@@ -68,8 +68,22 @@ async function open(url: string, context: BrowserContextOptions = {}): Promise<O
 }
 
 /** pages/i18n.html with `<html lang dir>` and the options of its queued `Rewards('init', …)`. */
-function openWidget({ lang = '', dir = 'ltr', init = {}, context = {} }: { lang?: string; dir?: string; init?: Record<string, unknown>; context?: BrowserContextOptions }) {
-	Object.assign(fixture.values, { LANG: lang, DIR: dir, INIT: JSON.stringify({ store: DEMO_STORE.key, api: server.url, ...init }).replace(/</g, '\\u003c') });
+function openWidget({
+	lang = '',
+	dir = 'ltr',
+	init = {},
+	context = {},
+}: {
+	lang?: string;
+	dir?: string;
+	init?: Record<string, unknown>;
+	context?: BrowserContextOptions;
+}) {
+	Object.assign(fixture.values, {
+		LANG: lang,
+		DIR: dir,
+		INIT: JSON.stringify({ store: DEMO_STORE.key, api: server.url, ...init }).replace(/</g, '\\u003c'),
+	});
 	return open(`${fixture.url}/pages/i18n.html`, context);
 }
 
@@ -77,7 +91,8 @@ function openWidget({ lang = '', dir = 'ltr', init = {}, context = {} }: { lang?
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 /** Text with its no-break spaces as plain ones. */
 const spaced = async (text: Promise<string | null>) => ((await text) ?? '').replace(/\s/g, ' ');
-const catalogueChunks = (scripts: string[]) => scripts.map((path) => /^\/dist\/chunks\/([a-z]{2})-[\w-]+\.js$/.exec(path)?.[1]).filter(Boolean);
+const catalogueChunks = (scripts: string[]) =>
+	scripts.map((path) => /^\/dist\/chunks\/([a-z]{2})-[\w-]+\.js$/.exec(path)?.[1]).filter(Boolean);
 const panelTitle = (page: Page) => page.locator('rewards-widget .panel-title');
 const tabs = (page: Page) => page.locator('rewards-widget .panel-nav button');
 const body = (page: Page) => page.locator('rewards-widget .panel-body');
@@ -138,9 +153,14 @@ describe('French, Italian and Polish panels', () => {
 		expect(catalogueChunks(scripts)).toEqual(['fr']);
 
 		// The browser's plural rules are the ones the catalogues were written for.
-		const categories = await page.evaluate(() => Object.fromEntries(['en', 'fr', 'it', 'pl'].map((locale) => [locale, new Intl.PluralRules(locale).resolvedOptions().pluralCategories])));
+		const categories = await page.evaluate(() =>
+			Object.fromEntries(
+				['en', 'fr', 'it', 'pl'].map((locale) => [locale, new Intl.PluralRules(locale).resolvedOptions().pluralCategories]),
+			),
+		);
 		const catalogues: Record<string, Catalogue> = { en, fr, it: itCatalogue, pl } as unknown as Record<string, Catalogue>;
-		for (const [locale, needed] of Object.entries(categories)) expect(Object.keys(catalogues[locale].points as object)).toEqual(expect.arrayContaining(needed));
+		for (const [locale, needed] of Object.entries(categories))
+			expect(Object.keys(catalogues[locale].points as object)).toEqual(expect.arrayContaining(needed));
 
 		// Switching language refetches the program in the new one; the override was French only.
 		await switchTo(page, 'it');
@@ -199,15 +219,35 @@ const words = (transform: Transform) => (text: string) =>
 		.map((part, index) => (index % 2 ? part : part.replace(/[\p{L}’']+/gu, transform)))
 		.join('');
 
-const ACCENTED: Record<string, string> = { a: 'á', e: 'é', i: 'î', o: 'ö', u: 'ü', c: 'ç', n: 'ñ', s: 'š', z: 'ž', y: 'ý', A: 'Å', E: 'É', I: 'Î', O: 'Ö', U: 'Ü' };
+const ACCENTED: Record<string, string> = {
+	a: 'á',
+	e: 'é',
+	i: 'î',
+	o: 'ö',
+	u: 'ü',
+	c: 'ç',
+	n: 'ñ',
+	s: 'š',
+	z: 'ž',
+	y: 'ý',
+	A: 'Å',
+	E: 'É',
+	I: 'Î',
+	O: 'Ö',
+	U: 'Ü',
+};
 /** German-length: every word 60 % longer, so that every message is at least 40 % longer, accented. */
-const longer = words((word) => [...`${word}${word.repeat(3).slice(1, 1 + Math.ceil(word.length * 0.6))}`].map((c) => ACCENTED[c] ?? c).join(''));
+const longer = words((word) =>
+	[...`${word}${word.repeat(3).slice(1, 1 + Math.ceil(word.length * 0.6))}`].map((c) => ACCENTED[c] ?? c).join(''),
+);
 /** Right-to-left: every word in a right-to-left override (U+202E … U+202C), so it reads mirrored. */
 const rtl = words((word) => `\u202e${word}\u202c`);
 
 function pseudoCatalogue(transform: Transform): Record<string, Message> {
 	const transformed = (message: Message): Message =>
-		typeof message === 'string' ? transform(message) : Object.fromEntries(Object.entries(message).map(([category, text]) => [category, transform(text!)]));
+		typeof message === 'string'
+			? transform(message)
+			: Object.fromEntries(Object.entries(message).map(([category, text]) => [category, transform(text!)]));
 	return Object.fromEntries(Object.entries(en as unknown as Catalogue).map(([key, message]) => [key, transformed(message)]));
 }
 
@@ -223,11 +263,13 @@ function auditLayout() {
 	const panel = root.querySelector('dialog.panel')!;
 	const box = panel.getBoundingClientRect();
 	const problems: string[] = [];
-	const name = (element: Element) => `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).replace(/ /g, '.')}` : ''} "${(element.textContent ?? '').trim().slice(0, 40)}"`;
+	const name = (element: Element) =>
+		`${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).replace(/ /g, '.')}` : ''} "${(element.textContent ?? '').trim().slice(0, 40)}"`;
 	const hiddenOnPurpose = (element: Element) => !!element.closest('.sr, select, option, svg, [aria-hidden="true"]');
 
 	for (const element of [panel, ...panel.querySelectorAll('.panel-header, .panel-nav, .panel-body')]) {
-		if (element.scrollWidth > element.clientWidth + 1) problems.push(`scrolls sideways: ${name(element)} ${element.scrollWidth} > ${element.clientWidth}`);
+		if (element.scrollWidth > element.clientWidth + 1)
+			problems.push(`scrolls sideways: ${name(element)} ${element.scrollWidth} > ${element.clientWidth}`);
 	}
 
 	const texts: { node: Text; rect: DOMRect }[] = [];
@@ -254,8 +296,10 @@ function auditLayout() {
 		if (style.display === 'inline' || style.display === 'contents') continue;
 		if (element instanceof HTMLInputElement) continue; // an input scrolls its own value on purpose
 		if (['auto', 'scroll'].includes(style.overflowX)) continue;
-		if (element.scrollWidth > element.clientWidth + 1) problems.push(`text overflows: ${name(element)} ${element.scrollWidth} > ${element.clientWidth}`);
-		if (style.overflowY !== 'visible' && style.overflowY !== 'auto' && element.scrollHeight > element.clientHeight + 1) problems.push(`text cut off: ${name(element)}`);
+		if (element.scrollWidth > element.clientWidth + 1)
+			problems.push(`text overflows: ${name(element)} ${element.scrollWidth} > ${element.clientWidth}`);
+		if (style.overflowY !== 'visible' && style.overflowY !== 'auto' && element.scrollHeight > element.clientHeight + 1)
+			problems.push(`text cut off: ${name(element)}`);
 	}
 
 	for (let i = 0; i < texts.length; i++) {
@@ -264,7 +308,8 @@ function auditLayout() {
 			const b = texts[j].rect;
 			const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
 			const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-			if (texts[i].node !== texts[j].node && overlapX > 2 && overlapY > 2) problems.push(`text overlaps: "${texts[i].node.data.trim().slice(0, 30)}" and "${texts[j].node.data.trim().slice(0, 30)}"`);
+			if (texts[i].node !== texts[j].node && overlapX > 2 && overlapY > 2)
+				problems.push(`text overlaps: "${texts[i].node.data.trim().slice(0, 30)}" and "${texts[j].node.data.trim().slice(0, 30)}"`);
 		}
 	}
 
@@ -290,7 +335,11 @@ describe('layout under pseudo-locales at 320 px, member signed in', () => {
 		expect((await server.api.get(storePath('/customer'), { token })).status).toBe(200);
 		// Enough points for every reward, a coupon in "My rewards" and a few ledger lines.
 		expect((await server.api.order({ orderId: `order-${newCustomerId()}`, customerId, subtotal: 40000 })).status).toBe(200);
-		const redeemed = await server.api.post(storePath('/customer/redemptions'), { rewardId: 'five-off' }, { token, headers: { 'idempotency-key': `i18n-${newCustomerId()}` } });
+		const redeemed = await server.api.post(
+			storePath('/customer/redemptions'),
+			{ rewardId: 'five-off' },
+			{ token, headers: { 'idempotency-key': `i18n-${newCustomerId()}` } },
+		);
 		expect(redeemed.status).toBe(201);
 	});
 
@@ -298,11 +347,12 @@ describe('layout under pseudo-locales at 320 px, member signed in', () => {
 		const english = en as unknown as Record<string, Message>;
 		const long = pseudoCatalogue(longer);
 		expect(Object.keys(long)).toEqual(Object.keys(english));
-		const texts = (message: Message) => (typeof message === 'string' ? [message] : Object.values(message) as string[]);
+		const texts = (message: Message) => (typeof message === 'string' ? [message] : (Object.values(message) as string[]));
 		for (const key of Object.keys(english)) {
 			texts(english[key]).forEach((text, index) => {
 				const bare = (value: string) => value.replace(/\{\w+\}/g, '');
-				if (/\p{L}/u.test(bare(text))) expect(bare(texts(long[key])[index]).length, key).toBeGreaterThanOrEqual(Math.ceil(bare(text).length * 1.4));
+				if (/\p{L}/u.test(bare(text)))
+					expect(bare(texts(long[key])[index]).length, key).toBeGreaterThanOrEqual(Math.ceil(bare(text).length * 1.4));
 			});
 		}
 		expect(pseudoCatalogue(rtl).closePanel).toBe('\u202eClose\u202c \u202erewards\u202c');
@@ -324,7 +374,10 @@ describe('layout under pseudo-locales at 320 px, member signed in', () => {
 			await tabs(page).nth(index).click();
 			await poll(() => tabs(page).nth(index).getAttribute('aria-current')).toBe('page');
 			await body(page).locator('[aria-busy="true"]').waitFor({ state: 'detached' });
-			await body(page).locator(name === 'home' ? '.n' : name === 'refer' ? 'input[readonly]' : 'li').first().waitFor();
+			await body(page)
+				.locator(name === 'home' ? '.n' : name === 'refer' ? 'input[readonly]' : 'li')
+				.first()
+				.waitFor();
 			const audit = await page.evaluate(auditLayout);
 			expect(audit.texts, name).toBeGreaterThan(5);
 			expect(audit.sideways, name).toBeLessThanOrEqual(0);
@@ -335,7 +388,10 @@ describe('layout under pseudo-locales at 320 px, member signed in', () => {
 			// For people: the whole page of the panel in one picture, the window as tall as its content.
 			const height = await page.evaluate(() => {
 				const root = document.querySelector('rewards-widget')!.shadowRoot!;
-				return ['.panel-header', '.panel-nav'].reduce((sum, selector) => sum + root.querySelector(selector)!.getBoundingClientRect().height, root.querySelector('.panel-body')!.scrollHeight);
+				return ['.panel-header', '.panel-nav'].reduce(
+					(sum, selector) => sum + root.querySelector(selector)!.getBoundingClientRect().height,
+					root.querySelector('.panel-body')!.scrollHeight,
+				);
 			});
 			await page.setViewportSize({ width: 320, height: Math.max(720, Math.ceil(height) + 2) });
 			await page.screenshot({ path: `test-results/i18n-${label}-${name}-320.png` });

@@ -32,7 +32,10 @@ type RewardsGlobal = { identify(o: { customerToken: string }): void; logout(): v
 /** shop.html: a storefront with [data-rewards-balance] and [data-rewards-earn-for] elements. */
 async function openShop(token?: string, query = '', context: BrowserContextOptions = {}): Promise<WatchedPage> {
 	fixture.values.ATTRS = token ? `data-customer-token="${token}"` : '';
-	const watched = await openPage(browser, `${fixture.url}/pages/shop.html${query}`, { permissions: ['clipboard-read', 'clipboard-write'], ...context });
+	const watched = await openPage(browser, `${fixture.url}/pages/shop.html${query}`, {
+		permissions: ['clipboard-read', 'clipboard-write'],
+		...context,
+	});
 	// The profile opened by "Follow" is answered here, so no test ever reaches Instagram.
 	await watched.page.context().route('https://www.instagram.com/**', (route) => route.fulfill({ body: 'profile' }));
 	await launcher(watched.page).waitFor();
@@ -41,7 +44,10 @@ async function openShop(token?: string, query = '', context: BrowserContextOptio
 
 const body = (page: Page) => page.locator('rewards-widget .panel-body');
 /** The list row whose title is exactly `title`. */
-const row = (page: Page, title: string) => body(page).locator('li.r').filter({ has: page.locator('p > b').getByText(title, { exact: true }) });
+const row = (page: Page, title: string) =>
+	body(page)
+		.locator('li.r')
+		.filter({ has: page.locator('p > b').getByText(title, { exact: true }) });
 const balance = (page: Page) => body(page).locator('.n');
 
 async function openPanel(page: Page, tab = 'Home') {
@@ -99,7 +105,9 @@ describe('one shopper, from guest to member', () => {
 		expect(await text(page.locator('#balance'))).toBe('100');
 		expect(await text(page.locator('rewards-widget .launcher .badge'))).toBe('100');
 		// Elements the page adds later are filled too.
-		await page.evaluate(() => document.getElementById('grid')!.insertAdjacentHTML('beforeend', '<li><span id="late" data-rewards-balance></span></li>'));
+		await page.evaluate(() =>
+			document.getElementById('grid')!.insertAdjacentHTML('beforeend', '<li><span id="late" data-rewards-balance></span></li>'),
+		);
 		await expect.poll(() => text(page.locator('#late'))).toBe('100');
 		expect(shop.errors).toEqual([]);
 	});
@@ -163,7 +171,11 @@ describe('one shopper, from guest to member', () => {
 		await expect.poll(() => text(balance(page))).toBe('650 points');
 		const events: unknown[] = [];
 		await page.exposeFunction('recordRedeemed', (detail: unknown) => events.push(detail));
-		await page.evaluate(() => addEventListener('rewards:redeemed', (event) => (window as unknown as { recordRedeemed(d: unknown): void }).recordRedeemed((event as CustomEvent).detail)));
+		await page.evaluate(() =>
+			addEventListener('rewards:redeemed', (event) =>
+				(window as unknown as { recordRedeemed(d: unknown): void }).recordRedeemed((event as CustomEvent).detail),
+			),
+		);
 
 		await openPanel(page, 'Redeem');
 		const reward = row(page, '$5 off');
@@ -184,7 +196,9 @@ describe('one shopper, from guest to member', () => {
 		const redeemed = row(page, 'Redeemed $5 off');
 		await redeemed.waitFor();
 		expect(await text(redeemed.locator('b').last())).toBe('-500');
-		expect(await text(redeemed.locator('small'))).toBe(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date()));
+		expect(await text(redeemed.locator('small'))).toBe(
+			new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date()),
+		);
 		await row(page, 'Follow us on Instagram').waitFor();
 		await row(page, 'Welcome bonus').waitFor();
 		await openPanel(page, 'Home');
@@ -225,7 +239,11 @@ describe('a referral between two shoppers', () => {
 		const referrer = await openShop(await tokenFor(referrerId));
 		const shared: unknown[] = [];
 		await referrer.page.exposeFunction('recordShare', (detail: unknown) => shared.push(detail));
-		await referrer.page.evaluate(() => addEventListener('rewards:referral-shared', (event) => (window as unknown as { recordShare(d: unknown): void }).recordShare((event as CustomEvent).detail)));
+		await referrer.page.evaluate(() =>
+			addEventListener('rewards:referral-shared', (event) =>
+				(window as unknown as { recordShare(d: unknown): void }).recordShare((event as CustomEvent).detail),
+			),
+		);
 		await openPanel(referrer.page, 'Refer');
 		await body(referrer.page).getByRole('heading', { name: 'Give $10, get 500 points' }).waitFor();
 		const link = await body(referrer.page).getByLabel('Your link').inputValue();

@@ -45,7 +45,10 @@ describe('customer tokens', () => {
 	});
 
 	it('answers 401 token_expired for an expired token', async () => {
-		expect(await customerStatus(await signHs256(claims({ iat: now() - 3000, exp: now() - 120 })))).toMatchObject({ status: 401, code: 'token_expired' });
+		expect(await customerStatus(await signHs256(claims({ iat: now() - 3000, exp: now() - 120 })))).toMatchObject({
+			status: 401,
+			code: 'token_expired',
+		});
 	});
 
 	it('refuses a token signed with another secret (forged)', async () => {
@@ -77,7 +80,10 @@ describe('customer tokens', () => {
 
 	it('refuses tokens living longer than an hour', async () => {
 		expect(await customerStatus(await signHs256(claims({ exp: now() + 7200 })))).toMatchObject({ status: 401, code: 'invalid_token' });
-		expect(await customerStatus(await signHs256(claims({ iat: now() - 10, exp: now() + 3595 })))).toMatchObject({ status: 401, code: 'invalid_token' });
+		expect(await customerStatus(await signHs256(claims({ iat: now() - 10, exp: now() + 3595 })))).toMatchObject({
+			status: 401,
+			code: 'invalid_token',
+		});
 		const { exp: _, ...withoutExpiry } = claims();
 		expect(await customerStatus(await signHs256(withoutExpiry))).toMatchObject({ status: 401, code: 'invalid_token' });
 	});
@@ -124,8 +130,17 @@ describe('enrolment', () => {
 	});
 
 	it('starts a new customer at Bronze with their referral link and the signup action done', async () => {
-		const { body } = await server.api.get(storePath('/customer'), { token: await tokenFor(newCustomerId(), { email: 'New.Shopper@Example.com' }) });
-		expect(body).toMatchObject({ email: 'New.Shopper@Example.com', balance: 100, lifetimePoints: 100, tier: { key: 'bronze' }, nextTier: { key: 'silver' }, pointsToNextTier: 900 });
+		const { body } = await server.api.get(storePath('/customer'), {
+			token: await tokenFor(newCustomerId(), { email: 'New.Shopper@Example.com' }),
+		});
+		expect(body).toMatchObject({
+			email: 'New.Shopper@Example.com',
+			balance: 100,
+			lifetimePoints: 100,
+			tier: { key: 'bronze' },
+			nextTier: { key: 'silver' },
+			pointsToNextTier: 900,
+		});
 		expect(body.completedActions).toEqual(['signup']);
 		expect(body.referral.link).toBe(`http://127.0.0.1:5173/?ref=${body.referral.code}`);
 		expect(body.referral.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
@@ -141,7 +156,13 @@ describe('enrolment', () => {
 
 describe('mintCustomerToken', () => {
 	it('mints an HS256 token with sub, email, aud and a short expiry', async () => {
-		const token = await mintCustomerToken({ storeKey: 'pk_demo', secret: DEMO_STORE.secret, customerId: 'c-1', email: 'c1@example.com', ttlSeconds: 300 });
+		const token = await mintCustomerToken({
+			storeKey: 'pk_demo',
+			secret: DEMO_STORE.secret,
+			customerId: 'c-1',
+			email: 'c1@example.com',
+			ttlSeconds: 300,
+		});
 		expect(decodeProtectedHeader(token).alg).toBe('HS256');
 		const { payload } = await jwtVerify(token, secretKey, { algorithms: ['HS256'], audience: 'pk_demo' });
 		expect(payload).toMatchObject({ sub: 'c-1', email: 'c1@example.com', aud: 'pk_demo' });
@@ -149,11 +170,17 @@ describe('mintCustomerToken', () => {
 	});
 
 	it('refuses lifetimes over an hour', async () => {
-		await expect(mintCustomerToken({ storeKey: 'pk_demo', secret: DEMO_STORE.secret, customerId: 'c', email: 'c@example.com', ttlSeconds: 3601 })).rejects.toThrow(RangeError);
+		await expect(
+			mintCustomerToken({ storeKey: 'pk_demo', secret: DEMO_STORE.secret, customerId: 'c', email: 'c@example.com', ttlSeconds: 3601 }),
+		).rejects.toThrow(RangeError);
 	});
 
 	it('is what the CLI prints', async () => {
-		const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'demo/server/mint-token.ts', 'demo-alice', '--ttl', '120'], { cwd: process.cwd() });
+		const { stdout } = await promisify(execFile)(
+			process.execPath,
+			['--import', 'tsx', 'demo/server/mint-token.ts', 'demo-alice', '--ttl', '120'],
+			{ cwd: process.cwd() },
+		);
 		const token = stdout.trim();
 		expect(decodeJwt(token)).toMatchObject({ sub: 'demo-alice', email: 'alice@example.com', aud: 'pk_demo' });
 		expect((await customerStatus(token)).status).toBe(200);

@@ -8,10 +8,16 @@ describe('birthday rules', () => {
 	it('validates the day against the month and year', () => {
 		expect(birthdayProblem({ month: 4, day: 31 }, day('2025-06-01'))).toEqual({ path: '/day', message: 'April has only 30 days' });
 		expect(birthdayProblem({ month: 2, day: 30 }, day('2025-06-01'))).toEqual({ path: '/day', message: 'February has only 29 days' });
-		expect(birthdayProblem({ month: 2, day: 29, year: 2023 }, day('2025-06-01'))).toEqual({ path: '/day', message: 'February has only 28 days in 2023' });
+		expect(birthdayProblem({ month: 2, day: 29, year: 2023 }, day('2025-06-01'))).toEqual({
+			path: '/day',
+			message: 'February has only 28 days in 2023',
+		});
 		expect(birthdayProblem({ month: 2, day: 29, year: 2000 }, day('2025-06-01'))).toBeUndefined();
 		expect(birthdayProblem({ month: 2, day: 29 }, day('2025-06-01'))).toBeUndefined();
-		expect(birthdayProblem({ month: 12, day: 31, year: 2026 }, day('2025-06-01'))).toEqual({ path: '/year', message: 'must not be in the future' });
+		expect(birthdayProblem({ month: 12, day: 31, year: 2026 }, day('2025-06-01'))).toEqual({
+			path: '/year',
+			message: 'must not be in the future',
+		});
 	});
 
 	it('moves 29 February to the 28th in common years', () => {
@@ -47,7 +53,10 @@ afterAll(() => server?.close());
 const today = () => new Date();
 const put = async (token: string, birthday: object) => server.api.put(storePath('/customer/birthday'), birthday, { token });
 const birthdayEntries = (customerId: string) =>
-	server.query<{ year: number }>(`select l.year from ledger l join customers c on c.id = l.customer_id where c.external_id = $1 and l.kind = 'birthday'`, [customerId]);
+	server.query<{ year: number }>(
+		`select l.year from ledger l join customers c on c.id = l.customer_id where c.external_id = $1 and l.kind = 'birthday'`,
+		[customerId],
+	);
 
 describe('PUT birthday', () => {
 	it('sets the birthday once, then refuses a change for 12 months', async () => {
@@ -77,11 +86,16 @@ describe('PUT birthday', () => {
 		const token = await tokenFor(newCustomerId());
 		const april = await put(token, { month: 4, day: 31 });
 		expect(april.status).toBe(400);
-		expect(april.body.error).toMatchObject({ code: 'invalid_request', fields: [{ in: 'body', path: '/day', message: 'April has only 30 days' }] });
+		expect(april.body.error).toMatchObject({
+			code: 'invalid_request',
+			fields: [{ in: 'body', path: '/day', message: 'April has only 30 days' }],
+		});
 		expect((await put(token, { month: 2, day: 29, year: 2023 })).status).toBe(400);
 		expect((await put(token, { month: 13, day: 1 })).body.error.fields).toEqual([{ in: 'body', path: '/month', message: 'must be <= 12' }]);
 		expect((await put(token, { month: 1 })).body.error.fields).toEqual([{ in: 'body', path: '/day', message: 'is required' }]);
-		expect((await put(token, { month: 1, day: 1, zodiac: 'capricorn' })).body.error.fields).toEqual([{ in: 'body', path: '/zodiac', message: 'is not allowed' }]);
+		expect((await put(token, { month: 1, day: 1, zodiac: 'capricorn' })).body.error.fields).toEqual([
+			{ in: 'body', path: '/zodiac', message: 'is not allowed' },
+		]);
 		// Nothing was written by the refused requests.
 		expect((await server.api.get(storePath('/customer'), { token })).body.birthday).toBeNull();
 	});
@@ -101,7 +115,11 @@ describe('PUT birthday', () => {
 		expect(new Set(reads.map((read) => read.body.balance))).toEqual(new Set([300]));
 		expect(await birthdayEntries(customerId)).toEqual([{ year: now.getUTCFullYear() }]);
 		const activity = await server.api.get(storePath('/customer/activity'), { token });
-		expect(activity.body.items[0]).toMatchObject({ kind: 'birthday', points: 200, reference: { ruleKey: 'birthday', year: now.getUTCFullYear() } });
+		expect(activity.body.items[0]).toMatchObject({
+			kind: 'birthday',
+			points: 200,
+			reference: { ruleKey: 'birthday', year: now.getUTCFullYear() },
+		});
 	});
 
 	it('awards nothing for a birthday entered after it passed this year', async () => {

@@ -35,7 +35,9 @@ describe('stores from configuration', () => {
 		const { body, headers } = await server.api.get('/v1/stores/pk_test_tokyo/program');
 		expect(body).toMatchObject({ name: '森の雑貨店', currency: 'JPY', locale: 'ja', locales: ['ja', 'en'] });
 		expect(headers.get('content-language')).toBe('ja');
-		expect((await server.api.get('/v1/stores/pk_test_tokyo/program', { headers: { 'accept-language': 'en-GB' } })).body.name).toBe('Forest Goods');
+		expect((await server.api.get('/v1/stores/pk_test_tokyo/program', { headers: { 'accept-language': 'en-GB' } })).body.name).toBe(
+			'Forest Goods',
+		);
 	});
 
 	it('counts order points per whole unit of a currency without minor units', async () => {
@@ -50,7 +52,12 @@ describe('stores from configuration', () => {
 	});
 
 	it('keeps stores apart: keys, tokens, signatures and origins', async () => {
-		const demoToken = await mintCustomerToken({ storeKey: 'pk_demo', secret: TOKYO.secret, customerId: 'hanako', email: 'hanako@example.jp' });
+		const demoToken = await mintCustomerToken({
+			storeKey: 'pk_demo',
+			secret: TOKYO.secret,
+			customerId: 'hanako',
+			email: 'hanako@example.jp',
+		});
 		expect((await server.api.get('/v1/stores/pk_test_tokyo/customer', { token: demoToken })).body.error.code).toBe('invalid_token');
 		expect((await server.api.get('/v1/stores/pk_test_tokyo/program', { headers: { origin: 'http://127.0.0.1:5173' } })).status).toBe(403);
 		expect((await server.api.get('/v1/stores/pk_demo/program', { headers: { origin: 'https://shop.example.jp' } })).status).toBe(403);
@@ -58,7 +65,9 @@ describe('stores from configuration', () => {
 
 	it('refuses to start with an invalid store definition', async () => {
 		const broken = { ...TOKYO, key: 'pk_broken', currency: 'yen', tiers: [] };
-		await expect(startServer({ port: 0, stores: [broken] })).rejects.toThrow(/currency must be an ISO 4217 code; the first tier must have threshold 0/);
+		await expect(startServer({ port: 0, stores: [broken] })).rejects.toThrow(
+			/currency must be an ISO 4217 code; the first tier must have threshold 0/,
+		);
 	});
 
 	it('reads REWARDS_STORE_CONFIG and the other variables', async () => {
@@ -66,10 +75,29 @@ describe('stores from configuration', () => {
 		try {
 			const file = join(dir, 'stores.json');
 			await writeFile(file, JSON.stringify({ stores: [TOKYO] }));
-			const config = configFromEnv({ REWARDS_STORE_CONFIG: file, PORT: '0', REWARDS_ALLOWED_ORIGINS: 'https://a.example, https://b.example', REWARDS_RATE_LIMIT_PER_IP: '0', REWARDS_RATE_LIMIT_PER_CUSTOMER: '0' });
-			expect(config).toMatchObject({ port: 0, host: '127.0.0.1', dataDir: '.data', seed: false, devTokens: false, rateLimit: false, allowedOrigins: ['https://a.example', 'https://b.example'] });
+			const config = configFromEnv({
+				REWARDS_STORE_CONFIG: file,
+				PORT: '0',
+				REWARDS_ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+				REWARDS_RATE_LIMIT_PER_IP: '0',
+				REWARDS_RATE_LIMIT_PER_CUSTOMER: '0',
+			});
+			expect(config).toMatchObject({
+				port: 0,
+				host: '127.0.0.1',
+				dataDir: '.data',
+				seed: false,
+				devTokens: false,
+				rateLimit: false,
+				allowedOrigins: ['https://a.example', 'https://b.example'],
+			});
 			expect(config.stores).toEqual([TOKYO]);
-			expect(configFromEnv({ DATABASE_URL: 'postgres://x/y', REWARDS_DEV_TOKENS: '1' })).toMatchObject({ databaseUrl: 'postgres://x/y', dataDir: undefined, seed: true, devTokens: true });
+			expect(configFromEnv({ DATABASE_URL: 'postgres://x/y', REWARDS_DEV_TOKENS: '1' })).toMatchObject({
+				databaseUrl: 'postgres://x/y',
+				dataDir: undefined,
+				seed: true,
+				devTokens: true,
+			});
 		} finally {
 			await rm(dir, { recursive: true, force: true });
 		}

@@ -36,11 +36,22 @@ describe('GET program', () => {
 	it('describes the demo program with money in minor units', async () => {
 		const { status, body } = await server.api.get(storePath('/program'));
 		expect(status).toBe(200);
-		expect(body).toMatchObject({ storeKey: 'pk_demo', name: 'Maple & Moss', currency: 'USD', locale: 'en', locales: ['en', 'fr', 'it', 'pl'] });
+		expect(body).toMatchObject({
+			storeKey: 'pk_demo',
+			name: 'Maple & Moss',
+			currency: 'USD',
+			locale: 'en',
+			locales: ['en', 'fr', 'it', 'pl'],
+		});
 		const rules = Object.fromEntries(body.earnRules.map((rule: { key: string }) => [rule.key, rule]));
 		expect(rules.order).toMatchObject({ kind: 'order', points: 5, oneTime: false, claimable: false });
 		expect(rules.signup).toMatchObject({ points: 100, oneTime: true });
-		expect(rules.instagram_follow).toMatchObject({ points: 50, oneTime: true, claimable: true, profileUrl: expect.stringMatching(/^https:\/\//) });
+		expect(rules.instagram_follow).toMatchObject({
+			points: 50,
+			oneTime: true,
+			claimable: true,
+			profileUrl: expect.stringMatching(/^https:\/\//),
+		});
 		expect(rules.birthday).toMatchObject({ points: 200 });
 		expect(rules.referral).toMatchObject({ points: 500, friendGift: { amount: 1000, minOrderAmount: 4000, currency: 'USD' } });
 		const rewards = Object.fromEntries(body.rewards.map((reward: { id: string }) => [reward.id, reward]));
@@ -48,7 +59,14 @@ describe('GET program', () => {
 		expect(rewards['ten-off']).toMatchObject({ points: 1000, amount: 1000 });
 		expect(rewards['free-shipping']).toMatchObject({ kind: 'free_shipping', points: 800 });
 		expect(rewards['fifteen-percent']).toMatchObject({ kind: 'percent', points: 1500, percent: 15 });
-		expect(rewards['points-to-dollars']).toMatchObject({ kind: 'variable', pointsPerUnit: 100, unitAmount: 100, minPoints: 500, maxPoints: 5000, stepPoints: 100 });
+		expect(rewards['points-to-dollars']).toMatchObject({
+			kind: 'variable',
+			pointsPerUnit: 100,
+			unitAmount: 100,
+			minPoints: 500,
+			maxPoints: 5000,
+			stepPoints: 100,
+		});
 		expect(body.tiers.map((tier: { name: string; threshold: number }) => [tier.name, tier.threshold])).toEqual([
 			['Bronze', 0],
 			['Silver', 1000],

@@ -41,7 +41,11 @@ async function burstThenKill(url: string, customers: Customer[], killAfter: numb
 	const requests = customers.flatMap(({ customerId, token, referralCode }) => [
 		...Array.from({ length: REDEMPTIONS_EACH }, async () => {
 			const key = randomUUID();
-			const response = await api.post(storePath('/customer/redemptions'), { rewardId: 'five-off' }, { token, headers: { 'idempotency-key': key } });
+			const response = await api.post(
+				storePath('/customer/redemptions'),
+				{ rewardId: 'five-off' },
+				{ token, headers: { 'idempotency-key': key } },
+			);
 			count();
 			if (response.status === 201) acknowledged.coupons.push({ customerId, key, code: response.body.coupon.code, text: response.text });
 		}),
@@ -57,7 +61,10 @@ async function burstThenKill(url: string, customers: Customer[], killAfter: numb
 			if (response.status === 200) acknowledged.orders.push(orderId);
 		})(),
 		(async () => {
-			const claim: Acknowledged['claims'][number] = { body: { code: referralCode, email: `friend-of-${customerId}@example.com` }, key: randomUUID() };
+			const claim: Acknowledged['claims'][number] = {
+				body: { code: referralCode, email: `friend-of-${customerId}@example.com` },
+				key: randomUUID(),
+			};
 			acknowledged.claims.push(claim);
 			const response = await api.post(storePath('/referrals/claim'), claim.body, { headers: { 'idempotency-key': claim.key } });
 			count();
@@ -78,14 +85,32 @@ async function checkInvariants(server: RunningServer, customers: Customer[], ack
 		await one(`select count(*)::int as n from coupons k left join ledger l on l.id = k.ledger_entry_id
 			where k.source = 'redemption' and (l.id is null or l.kind <> 'redemption' or l.customer_id <> k.customer_id or l.reward_id <> k.reward_id or (k.reward_id = 'five-off' and l.points <> -500))`),
 	).toBe(0);
-	expect(await one(`select count(*)::int as n from ledger l left join coupons k on k.ledger_entry_id = l.id where l.kind = 'redemption' and k.id is null`)).toBe(0);
+	expect(
+		await one(
+			`select count(*)::int as n from ledger l left join coupons k on k.ledger_entry_id = l.id where l.kind = 'redemption' and k.id is null`,
+		),
+	).toBe(0);
 	// Every stored idempotent success names a coupon that exists, and vice versa for this burst.
-	expect(await one(`select count(*)::int as n from idempotency_keys i where i.status = 201 and not exists (select 1 from coupons k where i.body like '%' || k.code || '%')`)).toBe(0);
+	expect(
+		await one(
+			`select count(*)::int as n from idempotency_keys i where i.status = 201 and not exists (select 1 from coupons k where i.body like '%' || k.code || '%')`,
+		),
+	).toBe(0);
 	// Every referral claim has its coupon, and every stored claim response is complete and names its coupon.
-	expect(await one(`select count(*)::int as n from referral_claims r left join coupons k on k.referral_claim_id = r.id where k.id is null`)).toBe(0);
-	expect(await one(`select count(*)::int as n from referral_claim_keys i where i.status = 0 or i.body = '' or (i.status = 201 and not exists (select 1 from coupons k where k.source = 'referral' and i.body like '%' || k.code || '%'))`)).toBe(0);
+	expect(
+		await one(`select count(*)::int as n from referral_claims r left join coupons k on k.referral_claim_id = r.id where k.id is null`),
+	).toBe(0);
+	expect(
+		await one(
+			`select count(*)::int as n from referral_claim_keys i where i.status = 0 or i.body = '' or (i.status = 201 and not exists (select 1 from coupons k where k.source = 'referral' and i.body like '%' || k.code || '%'))`,
+		),
+	).toBe(0);
 	// Once-only awards stayed once-only.
-	expect(await one(`select count(*)::int as n from (select customer_id, dedupe_key from ledger where dedupe_key is not null group by 1, 2 having count(*) > 1) d`)).toBe(0);
+	expect(
+		await one(
+			`select count(*)::int as n from (select customer_id, dedupe_key from ledger where dedupe_key is not null group by 1, 2 having count(*) > 1) d`,
+		),
+	).toBe(0);
 	// No balance below zero.
 	expect(await one(`select count(*)::int as n from (select customer_id from ledger group by 1 having sum(points) < 0) b`)).toBe(0);
 
@@ -114,7 +139,11 @@ async function checkInvariants(server: RunningServer, customers: Customer[], ack
 	if (replayed) {
 		const token = customers.find((customer) => customer.customerId === replayed.customerId)!.token;
 		const before = (await api.get(storePath('/customer'), { token })).body.balance;
-		const again = await api.post(storePath('/customer/redemptions'), { rewardId: 'five-off' }, { token, headers: { 'idempotency-key': replayed.key } });
+		const again = await api.post(
+			storePath('/customer/redemptions'),
+			{ rewardId: 'five-off' },
+			{ token, headers: { 'idempotency-key': replayed.key } },
+		);
 		expect(again.text).toBe(replayed.text);
 		expect((await api.get(storePath('/customer'), { token })).body.balance).toBe(before);
 	}

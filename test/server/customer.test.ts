@@ -23,7 +23,16 @@ describe('the seeded demo shoppers', () => {
 			referral: { code: 'ALICEMOSS' },
 		});
 		expect(body.completedActions).toEqual(['signup', 'instagram_follow']);
-		expect(body.coupons).toEqual([expect.objectContaining({ source: 'redemption', rewardId: 'five-off', title: '$5 off', kind: 'fixed_amount', amount: 500, currency: 'USD' })]);
+		expect(body.coupons).toEqual([
+			expect.objectContaining({
+				source: 'redemption',
+				rewardId: 'five-off',
+				title: '$5 off',
+				kind: 'fixed_amount',
+				amount: 500,
+				currency: 'USD',
+			}),
+		]);
 	});
 
 	it('Bob: new-ish, Bronze', async () => {
@@ -40,7 +49,10 @@ describe('the seeded demo shoppers', () => {
 	});
 
 	it('localizes coupon titles and tier names', async () => {
-		const { body, headers } = await server.api.get(storePath('/customer'), { token: await tokenFor('demo-alice'), headers: { 'accept-language': 'pl' } });
+		const { body, headers } = await server.api.get(storePath('/customer'), {
+			token: await tokenFor('demo-alice'),
+			headers: { 'accept-language': 'pl' },
+		});
 		expect(headers.get('content-language')).toBe('pl');
 		expect(body.locale).toBe('pl');
 		expect(body.tier.name).toBe('Srebrny');
@@ -62,9 +74,19 @@ describe('activity', () => {
 			['signup', 100],
 		]);
 		const [order, adjustment, redemption] = body.items;
-		expect(order.reference).toEqual({ ruleKey: 'order', ruleTitle: 'Place an order', orderId: 'MM-1003', orderSubtotal: 10000, currency: 'USD' });
+		expect(order.reference).toEqual({
+			ruleKey: 'order',
+			ruleTitle: 'Place an order',
+			orderId: 'MM-1003',
+			orderSubtotal: 10000,
+			currency: 'USD',
+		});
 		expect(adjustment.reference).toEqual({ note: 'Sorry about the delayed parcel' });
-		expect(redemption.reference).toMatchObject({ rewardId: 'five-off', rewardTitle: '$5 off', couponCode: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/) });
+		expect(redemption.reference).toMatchObject({
+			rewardId: 'five-off',
+			rewardTitle: '$5 off',
+			couponCode: expect.stringMatching(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
+		});
 		const times = body.items.map((item: { createdAt: string }) => Date.parse(item.createdAt));
 		expect(times).toEqual([...times].sort((a, b) => b - a));
 		const sum = body.items.reduce((total: number, item: { points: number }) => total + item.points, 0);
@@ -103,7 +125,9 @@ describe('activity', () => {
 
 	it('enrols a customer seen for the first time', async () => {
 		const { body } = await server.api.get(storePath('/customer/activity'), { token: await tokenFor(newCustomerId()) });
-		expect(body.items).toEqual([expect.objectContaining({ kind: 'signup', points: 100, reference: { ruleKey: 'signup', ruleTitle: 'Create an account' } })]);
+		expect(body.items).toEqual([
+			expect.objectContaining({ kind: 'signup', points: 100, reference: { ruleKey: 'signup', ruleTitle: 'Create an account' } }),
+		]);
 	});
 });
 
@@ -122,7 +146,9 @@ describe('earn actions', () => {
 
 	it('awards it once under concurrent claims', async () => {
 		const token = await tokenFor(newCustomerId());
-		const responses = await Promise.all(Array.from({ length: 10 }, () => server.api.post(storePath('/customer/actions/instagram_follow'), undefined, { token })));
+		const responses = await Promise.all(
+			Array.from({ length: 10 }, () => server.api.post(storePath('/customer/actions/instagram_follow'), undefined, { token })),
+		);
 		expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
 		expect(responses.filter((response) => response.body.error?.code === 'already_completed')).toHaveLength(9);
 		expect((await server.api.get(storePath('/customer'), { token })).body.balance).toBe(150);

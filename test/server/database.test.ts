@@ -25,7 +25,9 @@ describe('the ledger in the database', () => {
 
 	it('refuses a debit that would make a balance negative', async () => {
 		const id = await customerRowId(newCustomerId());
-		await expect(server.query(`insert into ledger (customer_id, points, kind, reward_id) values ($1, -101, 'redemption', 'five-off')`, [id])).rejects.toThrow(/negative/);
+		await expect(
+			server.query(`insert into ledger (customer_id, points, kind, reward_id) values ($1, -101, 'redemption', 'five-off')`, [id]),
+		).rejects.toThrow(/negative/);
 		await server.query(`insert into ledger (customer_id, points, kind, reward_id) values ($1, -100, 'redemption', 'five-off')`, [id]);
 	});
 

@@ -27,9 +27,19 @@ function postChunked(path: string, chunks: string[]): Promise<{ status: number; 
 
 describe('request validation', () => {
 	it('answers malformed JSON, wrong types and unknown fields with 400 and field messages', async () => {
-		const malformed = await server.api.request('POST', storePath('/events'), { raw: '{"events": [', headers: { 'content-type': 'application/json' } });
-		expect(malformed.body.error).toEqual({ code: 'invalid_request', message: expect.any(String), fields: [{ in: 'body', path: '', message: 'is not valid JSON' }] });
-		const wrong = await server.api.post(storePath('/events'), { events: [{ type: 'launcher_open', data: { note: 'x'.repeat(300) } }, { type: 'teleport' }], extra: true });
+		const malformed = await server.api.request('POST', storePath('/events'), {
+			raw: '{"events": [',
+			headers: { 'content-type': 'application/json' },
+		});
+		expect(malformed.body.error).toEqual({
+			code: 'invalid_request',
+			message: expect.any(String),
+			fields: [{ in: 'body', path: '', message: 'is not valid JSON' }],
+		});
+		const wrong = await server.api.post(storePath('/events'), {
+			events: [{ type: 'launcher_open', data: { note: 'x'.repeat(300) } }, { type: 'teleport' }],
+			extra: true,
+		});
 		expect(wrong.status).toBe(400);
 		expect(wrong.body.error.fields).toEqual(
 			expect.arrayContaining([
@@ -55,7 +65,10 @@ describe('request validation', () => {
 		const big = JSON.stringify({ events: [{ type: 'launcher_open', data: { pad: 'x'.repeat(17_000) } }] });
 		const declared = await server.api.request('POST', storePath('/events'), { raw: big, headers: { 'content-type': 'application/json' } });
 		expect([declared.status, declared.body.error.code]).toEqual([413, 'payload_too_large']);
-		const streamed = await postChunked(storePath('/events'), Array.from({ length: 20 }, () => 'x'.repeat(1024)));
+		const streamed = await postChunked(
+			storePath('/events'),
+			Array.from({ length: 20 }, () => 'x'.repeat(1024)),
+		);
 		expect(streamed.status).toBe(413);
 		expect(JSON.parse(streamed.body).error.code).toBe('payload_too_large');
 		// The server is still fine afterwards.
@@ -67,7 +80,11 @@ describe('CORS', () => {
 	it('answers preflights from the store’s origin with the allowed headers', async () => {
 		const response = await server.api.request('OPTIONS', storePath('/customer/redemptions'), {
 			unchecked: true,
-			headers: { origin: STOREFRONT, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, idempotency-key, content-type' },
+			headers: {
+				origin: STOREFRONT,
+				'access-control-request-method': 'POST',
+				'access-control-request-headers': 'authorization, idempotency-key, content-type',
+			},
 		});
 		expect(response.status).toBe(204);
 		expect(response.headers.get('access-control-allow-origin')).toBe(STOREFRONT);
@@ -88,7 +105,10 @@ describe('CORS', () => {
 	});
 
 	it('refuses other origins, preflight or not', async () => {
-		const preflight = await server.api.request('OPTIONS', storePath('/customer'), { unchecked: true, headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+		const preflight = await server.api.request('OPTIONS', storePath('/customer'), {
+			unchecked: true,
+			headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+		});
 		expect(preflight.status).toBe(403);
 		expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
 		const simple = await server.api.get(storePath('/program'), { headers: { origin: 'https://evil.example' } });
@@ -98,10 +118,11 @@ describe('CORS', () => {
 });
 
 describe('engagement events', () => {
-	const stored = (marker: string) => server.query<{ type: string; customer: string | null }>(
-		`select e.type, c.external_id as customer from events e left join customers c on c.id = e.customer_id where e.data->>'marker' = $1 order by e.id`,
-		[marker],
-	);
+	const stored = (marker: string) =>
+		server.query<{ type: string; customer: string | null }>(
+			`select e.type, c.external_id as customer from events e left join customers c on c.id = e.customer_id where e.data->>'marker' = $1 order by e.id`,
+			[marker],
+		);
 
 	it('stores a batch and answers 202', async () => {
 		const marker = newCustomerId('batch');
@@ -123,7 +144,11 @@ describe('engagement events', () => {
 		await server.api.get(storePath('/customer'), { token });
 		const marker = newCustomerId('who');
 		await server.api.post(storePath('/events'), { events: [{ type: 'launcher_open', data: { marker } }] }, { token });
-		const anonymous = await server.api.post(storePath('/events'), { events: [{ type: 'launcher_open', data: { marker } }] }, { token: 'not.a.token' });
+		const anonymous = await server.api.post(
+			storePath('/events'),
+			{ events: [{ type: 'launcher_open', data: { marker } }] },
+			{ token: 'not.a.token' },
+		);
 		expect(anonymous.status).toBe(202);
 		expect(await stored(marker)).toEqual([
 			{ type: 'launcher_open', customer: customerId },
@@ -142,7 +167,9 @@ describe('engagement events', () => {
 	});
 
 	it('refuses empty and oversized batches', async () => {
-		expect((await server.api.post(storePath('/events'), { events: [] })).body.error.fields).toEqual([{ in: 'body', path: '/events', message: 'must NOT have fewer than 1 items' }]);
+		expect((await server.api.post(storePath('/events'), { events: [] })).body.error.fields).toEqual([
+			{ in: 'body', path: '/events', message: 'must NOT have fewer than 1 items' },
+		]);
 		const tooMany = await server.api.post(storePath('/events'), { events: Array.from({ length: 51 }, () => ({ type: 'launcher_open' })) });
 		expect(tooMany.body.error.fields).toEqual([{ in: 'body', path: '/events', message: 'must NOT have more than 50 items' }]);
 	});

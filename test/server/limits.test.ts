@@ -74,7 +74,12 @@ describe('overload', () => {
 			const token = await tokenFor(customerId);
 			await server.api.get(storePath('/customer'), { token });
 			await server.api.order({ orderId: `load-${customerId}`, customerId, subtotal: 100_000 });
-			const redeem = () => server.api.post(storePath('/customer/redemptions'), { rewardId: 'five-off' }, { token, headers: { 'idempotency-key': randomUUID() } });
+			const redeem = () =>
+				server.api.post(
+					storePath('/customer/redemptions'),
+					{ rewardId: 'five-off' },
+					{ token, headers: { 'idempotency-key': randomUUID() } },
+				);
 			const responses = await Promise.all(Array.from({ length: 40 }, redeem));
 			const overloaded = responses.filter((response) => response.status === 503);
 			expect(overloaded.length).toBeGreaterThan(0);

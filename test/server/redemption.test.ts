@@ -44,7 +44,11 @@ describe('redemptions', () => {
 		const { customerId, token } = await customerWith(1100);
 		const response = await redeem(token, { rewardId: 'ten-off' });
 		expect(response.status).toBe(201);
-		expect(response.body).toMatchObject({ pointsSpent: 1000, balance: 100, coupon: { source: 'redemption', rewardId: 'ten-off', kind: 'fixed_amount', amount: 1000, currency: 'USD', title: '$10 off' } });
+		expect(response.body).toMatchObject({
+			pointsSpent: 1000,
+			balance: 100,
+			coupon: { source: 'redemption', rewardId: 'ten-off', kind: 'fixed_amount', amount: 1000, currency: 'USD', title: '$10 off' },
+		});
 		expect(response.body.coupon.code).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
 		const customer = (await server.api.get(storePath('/customer'), { token })).body;
 		expect(customer.balance).toBe(100);
@@ -57,20 +61,39 @@ describe('redemptions', () => {
 		const { token } = await customerWith(5100);
 		expect((await redeem(token, { rewardId: 'free-shipping' })).body.coupon).toMatchObject({ kind: 'free_shipping' });
 		expect((await redeem(token, { rewardId: 'fifteen-percent' })).body.coupon).toMatchObject({ kind: 'percent', percent: 15 });
-		expect((await redeem(token, { rewardId: 'candle-trio' })).body.coupon).toMatchObject({ kind: 'free_product', productName: 'Beeswax candle trio' });
+		expect((await redeem(token, { rewardId: 'candle-trio' })).body.coupon).toMatchObject({
+			kind: 'free_product',
+			productName: 'Beeswax candle trio',
+		});
 		const variable = await redeem(token, { rewardId: 'points-to-dollars', points: 700 });
-		expect(variable.body).toMatchObject({ pointsSpent: 700, balance: 100, coupon: { kind: 'fixed_amount', amount: 700, rewardId: 'points-to-dollars' } });
+		expect(variable.body).toMatchObject({
+			pointsSpent: 700,
+			balance: 100,
+			coupon: { kind: 'fixed_amount', amount: 700, rewardId: 'points-to-dollars' },
+		});
 	});
 
 	it('validate variable amounts: required, within min/max, on the step', async () => {
 		const { token } = await customerWith(6100);
 		const field = async (body: object) => (await redeem(token, body)).body.error.fields;
-		expect(await field({ rewardId: 'points-to-dollars' })).toEqual([{ in: 'body', path: '/points', message: 'is required for a variable reward' }]);
-		expect(await field({ rewardId: 'points-to-dollars', points: 400 })).toEqual([{ in: 'body', path: '/points', message: 'must be between 500 and 5000' }]);
-		expect(await field({ rewardId: 'points-to-dollars', points: 5100 })).toEqual([{ in: 'body', path: '/points', message: 'must be between 500 and 5000' }]);
-		expect(await field({ rewardId: 'points-to-dollars', points: 550 })).toEqual([{ in: 'body', path: '/points', message: 'must be a multiple of 100' }]);
-		expect(await field({ rewardId: 'five-off', points: 500 })).toEqual([{ in: 'body', path: '/points', message: expect.stringContaining('only for variable rewards') }]);
-		expect(await field({ rewardId: 'points-to-dollars', points: 5.5 })).toEqual([{ in: 'body', path: '/points', message: 'must be integer' }]);
+		expect(await field({ rewardId: 'points-to-dollars' })).toEqual([
+			{ in: 'body', path: '/points', message: 'is required for a variable reward' },
+		]);
+		expect(await field({ rewardId: 'points-to-dollars', points: 400 })).toEqual([
+			{ in: 'body', path: '/points', message: 'must be between 500 and 5000' },
+		]);
+		expect(await field({ rewardId: 'points-to-dollars', points: 5100 })).toEqual([
+			{ in: 'body', path: '/points', message: 'must be between 500 and 5000' },
+		]);
+		expect(await field({ rewardId: 'points-to-dollars', points: 550 })).toEqual([
+			{ in: 'body', path: '/points', message: 'must be a multiple of 100' },
+		]);
+		expect(await field({ rewardId: 'five-off', points: 500 })).toEqual([
+			{ in: 'body', path: '/points', message: expect.stringContaining('only for variable rewards') },
+		]);
+		expect(await field({ rewardId: 'points-to-dollars', points: 5.5 })).toEqual([
+			{ in: 'body', path: '/points', message: 'must be integer' },
+		]);
 		expect((await server.api.get(storePath('/customer'), { token })).body.balance).toBe(6100);
 	});
 
@@ -81,7 +104,9 @@ describe('redemptions', () => {
 		const tooExpensive = await redeem(token, { rewardId: 'ten-off' });
 		expect([tooExpensive.status, tooExpensive.body.error.code]).toEqual([409, 'insufficient_points']);
 		expect(await ledgerSum(customerId)).toBe(600);
-		const coupons = await server.query('select 1 from coupons k join customers c on c.id = k.customer_id where c.external_id = $1', [customerId]);
+		const coupons = await server.query('select 1 from coupons k join customers c on c.id = k.customer_id where c.external_id = $1', [
+			customerId,
+		]);
 		expect(coupons).toHaveLength(0);
 	});
 });
@@ -143,7 +168,9 @@ describe('contention', () => {
 		const statuses = responses.map((response) => response.status);
 		expect(statuses.filter((status) => status === 201)).toHaveLength(3);
 		expect(statuses.filter((status) => status === 409)).toHaveLength(197);
-		expect(responses.filter((response) => response.status === 409).every((response) => response.body.error.code === 'insufficient_points')).toBe(true);
+		expect(
+			responses.filter((response) => response.status === 409).every((response) => response.body.error.code === 'insufficient_points'),
+		).toBe(true);
 		const customer = (await server.api.get(storePath('/customer'), { token })).body;
 		expect(customer.balance).toBe(0);
 		expect(await ledgerSum(customerId)).toBe(customer.balance);

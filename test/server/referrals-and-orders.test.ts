@@ -13,8 +13,12 @@ const claimWithKey = (key: string, code: string, email: string, token?: string) 
 	server.api.post(storePath('/referrals/claim'), { code, email }, { token, headers: { 'idempotency-key': key } });
 /** The referral claims for `email` (any case), with their coupon codes. */
 const claimsOf = (email: string) =>
-	server.query<{ code: string }>('select c.code from referral_claims r join coupons c on c.referral_claim_id = r.id where lower(r.email) = lower($1)', [email]);
-const balanceOf = async (customerId: string) => (await server.api.get(storePath('/customer'), { token: await tokenFor(customerId) })).body.balance as number;
+	server.query<{ code: string }>(
+		'select c.code from referral_claims r join coupons c on c.referral_claim_id = r.id where lower(r.email) = lower($1)',
+		[email],
+	);
+const balanceOf = async (customerId: string) =>
+	(await server.api.get(storePath('/customer'), { token: await tokenFor(customerId) })).body.balance as number;
 
 /** A new member and their referral code. */
 async function referrer() {
@@ -26,7 +30,10 @@ async function referrer() {
 describe('order webhook', () => {
 	it('refuses a missing or wrong signature with 401', async () => {
 		const raw = JSON.stringify({ orderId: 'sig-1', customerId: 'demo-bob', subtotal: 1000, currency: 'USD' });
-		const missing = await server.api.request('POST', storePath('/webhooks/orders'), { raw, headers: { 'content-type': 'application/json' } });
+		const missing = await server.api.request('POST', storePath('/webhooks/orders'), {
+			raw,
+			headers: { 'content-type': 'application/json' },
+		});
 		expect([missing.status, missing.body.error.code]).toEqual([401, 'invalid_signature']);
 		const wrongSecret = await server.api.request('POST', storePath('/webhooks/orders'), {
 			raw,
@@ -47,15 +54,28 @@ describe('order webhook', () => {
 		await balanceOf(customerId);
 		const { status, body } = await server.api.order({ orderId: `o-${customerId}`, customerId, subtotal: 4999 });
 		expect(status).toBe(200);
-		expect(body).toEqual({ orderId: `o-${customerId}`, duplicate: false, customerId, pointsAwarded: 245, balance: 345, referralRewarded: false });
+		expect(body).toEqual({
+			orderId: `o-${customerId}`,
+			duplicate: false,
+			customerId,
+			pointsAwarded: 245,
+			balance: 345,
+			referralRewarded: false,
+		});
 		const activity = await server.api.get(storePath('/customer/activity'), { token: await tokenFor(customerId) });
-		expect(activity.body.items[0]).toMatchObject({ kind: 'order', points: 245, reference: { orderId: `o-${customerId}`, orderSubtotal: 4999, currency: 'USD' } });
+		expect(activity.body.items[0]).toMatchObject({
+			kind: 'order',
+			points: 245,
+			reference: { orderId: `o-${customerId}`, orderSubtotal: 4999, currency: 'USD' },
+		});
 	});
 
 	it('is idempotent on the order id, also for concurrent deliveries', async () => {
 		const customerId = newCustomerId();
 		await balanceOf(customerId);
-		const deliveries = await Promise.all(Array.from({ length: 8 }, () => server.api.order({ orderId: `dup-${customerId}`, customerId, subtotal: 10000 })));
+		const deliveries = await Promise.all(
+			Array.from({ length: 8 }, () => server.api.order({ orderId: `dup-${customerId}`, customerId, subtotal: 10000 })),
+		);
 		expect(deliveries.filter((delivery) => !delivery.body.duplicate)).toHaveLength(1);
 		for (const delivery of deliveries) expect(delivery.body).toMatchObject({ pointsAwarded: 500, customerId, balance: 600 });
 		expect(await balanceOf(customerId)).toBe(600);
@@ -64,10 +84,21 @@ describe('order webhook', () => {
 	it('matches a member by email when no customer id is given, and awards nothing to guests', async () => {
 		const customerId = newCustomerId();
 		await server.api.get(storePath('/customer'), { token: await tokenFor(customerId, { email: `${customerId}@Example.com` }) });
-		const byEmail = await server.api.order({ orderId: `e-${customerId}`, email: `${customerId.toUpperCase()}@example.com`, subtotal: 2000 });
+		const byEmail = await server.api.order({
+			orderId: `e-${customerId}`,
+			email: `${customerId.toUpperCase()}@example.com`,
+			subtotal: 2000,
+		});
 		expect(byEmail.body).toMatchObject({ customerId, pointsAwarded: 100, balance: 200 });
 		const guest = await server.api.order({ orderId: `g-${customerId}`, email: 'guest@example.net', subtotal: 2000 });
-		expect(guest.body).toEqual({ orderId: `g-${customerId}`, duplicate: false, customerId: null, pointsAwarded: 0, balance: null, referralRewarded: false });
+		expect(guest.body).toEqual({
+			orderId: `g-${customerId}`,
+			duplicate: false,
+			customerId: null,
+			pointsAwarded: 0,
+			balance: null,
+			referralRewarded: false,
+		});
 	});
 
 	it('refuses another currency and malformed orders', async () => {
@@ -88,7 +119,11 @@ describe('order webhook', () => {
 		const token = await tokenFor(customerId);
 		await balanceOf(customerId);
 		await server.api.order({ orderId: `before-${customerId}`, customerId, subtotal: 10000 });
-		const redemption = await server.api.post(storePath('/customer/redemptions'), { rewardId: 'five-off' }, { token, headers: { 'idempotency-key': `redeem-${customerId}` } });
+		const redemption = await server.api.post(
+			storePath('/customer/redemptions'),
+			{ rewardId: 'five-off' },
+			{ token, headers: { 'idempotency-key': `redeem-${customerId}` } },
+		);
 		const code = redemption.body.coupon.code as string;
 		await server.api.order({ orderId: `use-${customerId}`, customerId, subtotal: 3000, couponCodes: [code.toLowerCase()] });
 		expect((await server.api.get(storePath('/customer'), { token })).body.coupons).toEqual([]);
@@ -100,13 +135,25 @@ describe('referrals', () => {
 		const { code } = await referrer();
 		const { status, body } = await claim(code, `friend-${code}@example.com`);
 		expect(status).toBe(201);
-		expect(body.coupon).toMatchObject({ source: 'referral', rewardId: null, kind: 'fixed_amount', amount: 1000, minOrderAmount: 4000, currency: 'USD', title: '$10 off your first order' });
+		expect(body.coupon).toMatchObject({
+			source: 'referral',
+			rewardId: null,
+			kind: 'fixed_amount',
+			amount: 1000,
+			minOrderAmount: 4000,
+			currency: 'USD',
+			title: '$10 off your first order',
+		});
 		expect(body.coupon.code).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
 	});
 
 	it('accepts the code in any case and localizes the gift', async () => {
 		const { code } = await referrer();
-		const { body } = await server.api.post(storePath('/referrals/claim'), { code: code.toLowerCase(), email: `ami-${code}@example.fr` }, { headers: { 'accept-language': 'fr-FR' } });
+		const { body } = await server.api.post(
+			storePath('/referrals/claim'),
+			{ code: code.toLowerCase(), email: `ami-${code}@example.fr` },
+			{ headers: { 'accept-language': 'fr-FR' } },
+		);
 		expect(body.coupon.title).toBe('10 $ de réduction sur votre première commande');
 	});
 
@@ -122,7 +169,10 @@ describe('referrals', () => {
 		const first = await referrer();
 		const second = await referrer();
 		const email = `popular-${first.code}@example.com`;
-		const claims = await Promise.all([...Array.from({ length: 5 }, () => claim(first.code, email)), ...Array.from({ length: 5 }, () => claim(second.code, email.toUpperCase()))]);
+		const claims = await Promise.all([
+			...Array.from({ length: 5 }, () => claim(first.code, email)),
+			...Array.from({ length: 5 }, () => claim(second.code, email.toUpperCase())),
+		]);
 		expect(claims.filter((response) => response.status === 201)).toHaveLength(1);
 		expect(claims.filter((response) => response.body.error?.code === 'already_claimed')).toHaveLength(9);
 	});
@@ -152,7 +202,11 @@ describe('referrals', () => {
 		expect(second.body.referralRewarded).toBe(false);
 		expect(await balanceOf(customerId)).toBe(600);
 		const activity = await server.api.get(storePath('/customer/activity'), { token: await tokenFor(customerId) });
-		expect(activity.body.items[0]).toMatchObject({ kind: 'referral', points: 500, reference: { friend: `f***@example.com`, ruleKey: 'referral' } });
+		expect(activity.body.items[0]).toMatchObject({
+			kind: 'referral',
+			points: 500,
+			reference: { friend: `f***@example.com`, ruleKey: 'referral' },
+		});
 	});
 
 	it('rewards Alice when Dana, her seeded friend, places her first order', async () => {
@@ -184,7 +238,9 @@ describe('referral claims with an Idempotency-Key', () => {
 		expect([first.status, again.status]).toEqual([201, 201]);
 		expect(again.text).toBe(first.text);
 		expect(await claimsOf(email)).toEqual([{ code: first.body.coupon.code }]);
-		const [stored] = await server.query<{ status: number; body: string }>('select status, body from referral_claim_keys where key = $1', [key]);
+		const [stored] = await server.query<{ status: number; body: string }>('select status, body from referral_claim_keys where key = $1', [
+			key,
+		]);
 		expect(stored).toEqual({ status: 201, body: first.text });
 	});
 
@@ -243,12 +299,19 @@ describe('referral claims with an Idempotency-Key', () => {
 				if exists (select 1 from referral_claims where id = new.referral_claim_id and email = '${email}') then raise exception 'injected failure'; end if;
 				return new;
 			end $$`);
-		await server.query(`create trigger fail_claim_${code.toLowerCase()} before insert on coupons for each row execute function fail_claim_${code.toLowerCase()}()`);
+		await server.query(
+			`create trigger fail_claim_${code.toLowerCase()} before insert on coupons for each row execute function fail_claim_${code.toLowerCase()}()`,
+		);
 		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
 		try {
 			const failed = await claimWithKey(key, code, email);
 			expect([failed.status, failed.body.error.code]).toEqual([500, 'internal_error']);
-			expect(logged).toHaveBeenCalledWith('[rewards] unexpected error', 'POST', expect.any(String), expect.objectContaining({ message: 'injected failure' }));
+			expect(logged).toHaveBeenCalledWith(
+				'[rewards] unexpected error',
+				'POST',
+				expect.any(String),
+				expect.objectContaining({ message: 'injected failure' }),
+			);
 		} finally {
 			logged.mockRestore();
 			await server.query(`drop trigger fail_claim_${code.toLowerCase()} on coupons`);
@@ -264,6 +327,9 @@ describe('referral claims with an Idempotency-Key', () => {
 	it('refuse a malformed key like the redemption’s', async () => {
 		const { code } = await referrer();
 		const short = await claimWithKey('short', code, `malformed-${code}@example.com`);
-		expect([short.status, short.body.error.fields]).toEqual([400, [{ in: 'header', path: '/Idempotency-Key', message: 'must NOT have fewer than 8 characters' }]]);
+		expect([short.status, short.body.error.fields]).toEqual([
+			400,
+			[{ in: 'header', path: '/Idempotency-Key', message: 'must NOT have fewer than 8 characters' }],
+		]);
 	});
 });

@@ -17,11 +17,23 @@ describe('graceful shutdown', () => {
 		cleanups.push(async () => child.process.kill('SIGKILL'));
 
 		const marker = `shutdown-${Date.now()}`;
-		const upload = slowUpload(`${child.url}${storePath('/events')}`, JSON.stringify({ events: [{ type: 'launcher_open', data: { marker } }] }));
+		const upload = slowUpload(
+			`${child.url}${storePath('/events')}`,
+			JSON.stringify({ events: [{ type: 'launcher_open', data: { marker } }] }),
+		);
 		await upload.accepted;
 		child.process.kill('SIGTERM');
 		// New connections are refused as soon as the signal is handled...
-		await expect.poll(() => fetch(`${child.url}/healthz`).then(() => 'accepting', () => 'refusing'), { timeout: 10_000, interval: 100 }).toBe('refusing');
+		await expect
+			.poll(
+				() =>
+					fetch(`${child.url}/healthz`).then(
+						() => 'accepting',
+						() => 'refusing',
+					),
+				{ timeout: 10_000, interval: 100 },
+			)
+			.toBe('refusing');
 		// ...while the process waits for the request still in flight.
 		expect(child.process.exitCode).toBeNull();
 

@@ -23,7 +23,8 @@ function decodeSegment(segment: string): number[] {
 }
 
 /** An npm package by name, or a room of src/ ("src/ui"), for a source-map source path. */
-export const groupOf = (source: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1] ?? /src\/[^/]+/.exec(source)?.[0] ?? source;
+export const groupOf = (source: string) =>
+	/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source)?.[1] ?? /src\/[^/]+/.exec(source)?.[0] ?? source;
 
 /**
 What each group costs in a built file, brotli: the file's size minus its size with that group's
@@ -51,7 +52,11 @@ export function brotliBytesByGroup(file: string, group = groupOf): Map<string, n
 	const groups = new Set(map.sources.map(group));
 	const result = new Map<string, number>();
 	for (const name of groups) {
-		const without = lines.map((line, index) => [...line].filter((_, column) => owner[index][column] < 0 || group(map.sources[owner[index][column]]) != name).join('')).join('\n');
+		const without = lines
+			.map((line, index) =>
+				[...line].filter((_, column) => owner[index][column] < 0 || group(map.sources[owner[index][column]]) != name).join(''),
+			)
+			.join('\n');
 		result.set(name, total - brotliSize(without));
 	}
 	return new Map([...result].sort((a, b) => b[1] - a[1]));

@@ -24,7 +24,9 @@ export function findChromium(): string {
 	if (found) return found;
 	if (process.getuid?.() === 0) {
 		console.log('[e2e] Chromium not found; installing Debian package "chromium" with apt-get…');
-		execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'inherit' });
+		execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], {
+			stdio: 'inherit',
+		});
 		if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
 	}
 	throw new Error('Chromium not found: install it with `sudo apt-get install chromium` or set CHROME_PATH to a Chromium/Chrome binary.');

@@ -27,7 +27,11 @@ export type Route = (request: IncomingMessage, response: ServerResponse) => bool
 Serves directories on 127.0.0.1 at a free port: `mounts` maps a URL prefix to a folder
 (e.g. { '/dist/': 'dist', '/': 'demo/storefront' }). `routes` run first and may answer themselves.
 */
-export async function startStaticServer(mounts: Record<string, string>, routes: Route[] = [], listen: { port?: number; host?: string } = {}): Promise<StaticServer> {
+export async function startStaticServer(
+	mounts: Record<string, string>,
+	routes: Route[] = [],
+	listen: { port?: number; host?: string } = {},
+): Promise<StaticServer> {
 	const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
 	const server = createServer(async (request, response) => {
 		try {
@@ -52,6 +56,10 @@ export async function startStaticServer(mounts: Record<string, string>, routes: 
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://${host}:${port}`,
-		close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+		close: () =>
+			new Promise((done) => {
+				server.closeAllConnections();
+				server.close(() => done());
+			}),
 	};
 }

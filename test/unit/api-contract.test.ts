@@ -8,8 +8,22 @@ const contract = JSON.parse(readFileSync(contractUrl, 'utf8'));
 
 // Response schemas must stay interpretable by the widget's tiny validator.
 const RESPONSE_KEYWORDS = new Set([
-	'type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const',
-	'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'format', '$ref', 'description', 'default',
+	'type',
+	'properties',
+	'required',
+	'additionalProperties',
+	'items',
+	'enum',
+	'const',
+	'minimum',
+	'maximum',
+	'minLength',
+	'maxLength',
+	'pattern',
+	'format',
+	'$ref',
+	'description',
+	'default',
 ]);
 const REQUEST_ONLY_KEYWORDS = new Set(['minItems', 'maxItems', 'maxProperties', 'propertyNames']);
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -20,14 +34,19 @@ function keywordsOf(schema: Schema, found = new Set<string>()): Set<string> {
 	for (const [keyword, value] of Object.entries(schema)) {
 		found.add(keyword);
 		if (keyword === 'properties') for (const child of Object.values(value as Record<string, Schema>)) keywordsOf(child, found);
-		else if ((keyword === 'items' || keyword === 'additionalProperties' || keyword === 'propertyNames') && typeof value === 'object') keywordsOf(value as Schema, found);
+		else if ((keyword === 'items' || keyword === 'additionalProperties' || keyword === 'propertyNames') && typeof value === 'object')
+			keywordsOf(value as Schema, found);
 	}
 	return found;
 }
 
 function operations() {
 	return Object.entries(contract.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap(([path, item]) =>
-		METHODS.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method] as { operationId?: string; responses: Record<string, unknown> } })),
+		METHODS.filter((method) => item[method]).map((method) => ({
+			path,
+			method,
+			operation: item[method] as { operationId?: string; responses: Record<string, unknown> },
+		})),
 	);
 }
 

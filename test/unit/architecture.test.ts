@@ -16,6 +16,7 @@ const ALLOWED: Record<string, string[]> = {
 
 function files(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
+		if (name === 'node_modules') return [];
 		const path = join(dir, name);
 		return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx)$/.test(name) ? [path] : [];
 	});
@@ -33,7 +34,8 @@ describe('architecture', () => {
 			for (const match of source.matchAll(/(?:import|export)[^'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]/g)) {
 				const specifier = match[1] ?? match[2];
 				const target = roomOf(resolve(dirname(file), specifier).replace(`${resolve('src')}/`, 'src/'));
-				if (target !== room && target in ALLOWED && !ALLOWED[room].includes(target)) violations.push(`${file} imports ${specifier} (${room} → ${target})`);
+				if (target !== room && target in ALLOWED && !ALLOWED[room].includes(target))
+					violations.push(`${file} imports ${specifier} (${room} → ${target})`);
 			}
 		}
 		expect(violations).toEqual([]);
@@ -42,5 +44,20 @@ describe('architecture', () => {
 	it('every top-level source file belongs to a room or is an entry', () => {
 		const loose = readdirSync('src').filter((name) => !(name in ALLOWED) && !['index.ts', 'env.d.ts'].includes(name));
 		expect(loose).toEqual([]);
+	});
+
+	it('in the server, features never import the transport (http/) back', () => {
+		const violations: string[] = [];
+		// app.ts, config.ts and main.ts wire the server together, above the transport.
+		const wiring = ['demo/server/app.ts', 'demo/server/config.ts', 'demo/server/main.ts'];
+		for (const file of files('demo/server')) {
+			if (file.startsWith('demo/server/http/') || wiring.includes(file)) continue;
+			const source = readFileSync(file, 'utf8');
+			for (const match of source.matchAll(/from\s*['"](\.[^'"]+)['"]/g)) {
+				const target = relative('demo/server', resolve(dirname(file), match[1]));
+				if (target.startsWith('http/')) violations.push(`${file} imports ${match[1]}`);
+			}
+		}
+		expect(violations).toEqual([]);
 	});
 });

@@ -10,9 +10,26 @@ function script(attributes: Record<string, string>) {
 describe('readDatasetOptions', () => {
 	it('reads kebab-case data attributes into typed options', () => {
 		const options = readDatasetOptions(
-			script({ 'data-store': 'pk_demo', 'data-api': 'https://x.test', 'data-z-index': '99', 'data-offset-y': '90', 'data-primary': '#123456', 'data-hide-launcher': '', 'data-show-on': 'mobile', 'data-cfasync': 'false' }),
+			script({
+				'data-store': 'pk_demo',
+				'data-api': 'https://x.test',
+				'data-z-index': '99',
+				'data-offset-y': '90',
+				'data-primary': '#123456',
+				'data-hide-launcher': '',
+				'data-show-on': 'mobile',
+				'data-cfasync': 'false',
+			}),
 		);
-		expect(options).toEqual({ store: 'pk_demo', api: 'https://x.test', zIndex: 99, offset: { y: 90 }, theme: { primary: '#123456' }, hideLauncher: true, showOn: 'mobile' });
+		expect(options).toEqual({
+			store: 'pk_demo',
+			api: 'https://x.test',
+			zIndex: 99,
+			offset: { y: 90 },
+			theme: { primary: '#123456' },
+			hideLauncher: true,
+			showOn: 'mobile',
+		});
 	});
 
 	it('is empty without a script (e.g. loaded as a module)', () => {

@@ -13,7 +13,9 @@ describe('npm package (dist/esm)', () => {
 		// Typed by the sources; loaded from the build.
 		const built = '../../dist/esm/index.js';
 		const widget: typeof import('../../src/index') = await import(/* @vite-ignore */ built);
-		expect(Object.keys(widget).sort()).toEqual(['close', 'destroy', 'identify', 'init', 'logout', 'off', 'on', 'open', 'refresh', 'toggle', 'version'].sort());
+		expect(Object.keys(widget).sort()).toEqual(
+			['close', 'destroy', 'identify', 'init', 'logout', 'off', 'on', 'open', 'refresh', 'toggle', 'version'].sort(),
+		);
 		const opened = vi.fn();
 		widget.on('open', opened);
 		widget.init({ store: 'pk_demo', api: 'http://127.0.0.1:9' });

@@ -13,7 +13,13 @@ import { createTranslator } from '../../src/i18n/translate';
 const catalogues: Record<string, Catalogue> = { en, fr, it: itCatalogue, pl } as unknown as Record<string, Catalogue>;
 
 const placeholders = (message: Message) =>
-	[...new Set((typeof message === 'string' ? [message] : Object.values(message)).flatMap((text) => [...(text ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1])))].sort();
+	[
+		...new Set(
+			(typeof message === 'string' ? [message] : Object.values(message)).flatMap((text) =>
+				[...(text ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
+			),
+		),
+	].sort();
 
 describe('message catalogues', () => {
 	it.each(['fr', 'it', 'pl'])('%s has exactly the English keys', (locale) => {
@@ -21,7 +27,9 @@ describe('message catalogues', () => {
 	});
 
 	it.each(['fr', 'it', 'pl'])('%s uses the same placeholders as English in every message', (locale) => {
-		const mismatches = Object.keys(en).filter((key) => JSON.stringify(placeholders(catalogues[locale][key])) !== JSON.stringify(placeholders((en as unknown as Catalogue)[key])));
+		const mismatches = Object.keys(en).filter(
+			(key) => JSON.stringify(placeholders(catalogues[locale][key])) !== JSON.stringify(placeholders((en as unknown as Catalogue)[key])),
+		);
 		expect(mismatches).toEqual([]);
 	});
 
@@ -80,7 +88,13 @@ describe('plurals', () => {
 		const points = (pl as unknown as Catalogue).points;
 		if (!points) return expect.fail('pl.points is missing');
 		const translate = createTranslator('pl', pl as unknown as Catalogue, en as unknown as Catalogue);
-		expect([1, 2, 5, 22, 25].map((count) => translate('points', { count }))).toEqual(['1 punkt', '2 punkty', '5 punktów', '22 punkty', '25 punktów']);
+		expect([1, 2, 5, 22, 25].map((count) => translate('points', { count }))).toEqual([
+			'1 punkt',
+			'2 punkty',
+			'5 punktów',
+			'22 punkty',
+			'25 punktów',
+		]);
 	});
 });
 
@@ -101,7 +115,11 @@ function literalsIn(file: string): string[] {
 	const visit = (node: ts.Node) => {
 		if (ts.isJsxText(node) && /\p{L}/u.test(node.text)) found.push(node.text.trim());
 		if (ts.isJsxAttribute(node) && HUMAN_ATTRIBUTES.has(node.name.getText(source)) && node.initializer) {
-			const value = ts.isStringLiteral(node.initializer) ? node.initializer : ts.isJsxExpression(node.initializer) && node.initializer.expression && ts.isStringLiteralLike(node.initializer.expression) ? node.initializer.expression : undefined;
+			const value = ts.isStringLiteral(node.initializer)
+				? node.initializer
+				: ts.isJsxExpression(node.initializer) && node.initializer.expression && ts.isStringLiteralLike(node.initializer.expression)
+					? node.initializer.expression
+					: undefined;
 			if (value && /\p{L}/u.test(value.text)) found.push(`${node.name.getText(source)}="${value.text}"`);
 		}
 		ts.forEachChild(node, visit);

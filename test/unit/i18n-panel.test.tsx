@@ -52,7 +52,17 @@ function mount(locale: string, options: Record<string, unknown> = {}) {
 	document.body.append(element);
 	const root = element.attachShadow({ mode: 'open' });
 	const config = validateOptions({ store: 'pk_test', api: 'http://127.0.0.1:9', locale, ...options }).config as ResolvedConfig;
-	controller = mountPanel({ root, config, locale, launcher: null, setStyles: () => {}, emit: () => {}, report: () => {}, onOpenChange: () => {}, setBadge: () => {} });
+	controller = mountPanel({
+		root,
+		config,
+		locale,
+		launcher: null,
+		setStyles: () => {},
+		emit: () => {},
+		report: () => {},
+		onOpenChange: () => {},
+		setBadge: () => {},
+	});
 	controller.open('redeem');
 	const text = () => root.querySelector('.panel')?.textContent ?? '';
 	return { root, config, text };
@@ -131,7 +141,10 @@ describe('which answer the store keeps', () => {
 describe('merchant overrides', () => {
 	it('replace any message per locale, and only in that locale', () => {
 		const english = en as unknown as Catalogue;
-		const t = createTranslator('fr', { panelTitle: 'Récompenses', closePanel: 'Fermer les récompenses' }, english, { panelTitle: 'Mes avantages', points: '{count} étoiles' });
+		const t = createTranslator('fr', { panelTitle: 'Récompenses', closePanel: 'Fermer les récompenses' }, english, {
+			panelTitle: 'Mes avantages',
+			points: '{count} étoiles',
+		});
 		expect(t('panelTitle')).toBe('Mes avantages');
 		expect(t('closePanel')).toBe('Fermer les récompenses');
 		expect(t('points', { count: 1200 })).toBe('1\u202f200 étoiles');

@@ -17,8 +17,12 @@ afterEach(() => {
 });
 
 describe('stringifyJson', () => {
-	const body = { events: [{ type: 'launcher_open', data: { tags: ['a', 'b'] }, occurredAt: new Date(Date.UTC(2026, 0, 2)) }], nested: [[1, 2], []] };
-	const expected = '{"events":[{"type":"launcher_open","data":{"tags":["a","b"]},"occurredAt":"2026-01-02T00:00:00.000Z"}],"nested":[[1,2],[]]}';
+	const body = {
+		events: [{ type: 'launcher_open', data: { tags: ['a', 'b'] }, occurredAt: new Date(Date.UTC(2026, 0, 2)) }],
+		nested: [[1, 2], []],
+	};
+	const expected =
+		'{"events":[{"type":"launcher_open","data":{"tags":["a","b"]},"occurredAt":"2026-01-02T00:00:00.000Z"}],"nested":[[1,2],[]]}';
 
 	it('matches JSON.stringify on a clean page', () => {
 		expect(stringifyJson(body)).toBe(JSON.stringify(body));

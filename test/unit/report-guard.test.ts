@@ -7,14 +7,20 @@ describe('guard()', () => {
 	it('reports a synchronous throw and returns undefined', () => {
 		const report = vi.fn();
 		const error = new Error('sync');
-		expect(guard(report, () => { throw error; })()).toBeUndefined();
+		expect(
+			guard(report, () => {
+				throw error;
+			})(),
+		).toBeUndefined();
 		expect(report).toHaveBeenCalledWith(error);
 	});
 
 	it('reports an async rejection', async () => {
 		const report = vi.fn();
 		const error = new Error('async');
-		void guard(report, async () => { throw error; })();
+		void guard(report, async () => {
+			throw error;
+		})();
 		await tick();
 		expect(report).toHaveBeenCalledWith(error);
 	});
@@ -25,7 +31,9 @@ describe('guard()', () => {
 		const report = vi.fn();
 		const error = new Error('async under a Promise polyfill');
 		const NativePromise = globalThis.Promise;
-		const wrapped = guard(report, async () => { throw error; });
+		const wrapped = guard(report, async () => {
+			throw error;
+		});
 		globalThis.Promise = function PolyfillPromise() {} as unknown as PromiseConstructor;
 		try {
 			void wrapped();

@@ -104,7 +104,11 @@ describe('runtime', () => {
 		const panel = panelSpy();
 		api = createPublicApi(createRuntime({ loadPanel: panel.loadPanel }), 'test');
 		const order: string[] = [];
-		replayQueue(api, [['on', 'ready', () => order.push('ready')], ['open', 'earn'], ['init', options]]);
+		replayQueue(api, [
+			['on', 'ready', () => order.push('ready')],
+			['open', 'earn'],
+			['init', options],
+		]);
 		await vi.waitFor(() => expect(panel.controller.open).toHaveBeenCalledWith('earn'));
 		expect(hosts()).toHaveLength(1);
 		expect(order).toEqual(['ready']);

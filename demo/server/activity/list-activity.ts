@@ -2,7 +2,7 @@ import type { components } from '../../../src/api/schema';
 import type { CustomerIdentity } from '../customers/identity';
 import { enrol } from '../customers/repository';
 import type { Database } from '../db/types';
-import { invalidField } from '../http/errors';
+import { invalidField } from '../errors';
 import type { LocalizedText } from '../program/definition';
 import { localize } from '../program/locale';
 import type { Store } from '../program/store';
@@ -61,10 +61,20 @@ function toEntry(store: Store, row: LedgerRow, locale: string): ActivityEntry {
 }
 
 /** One page of the customer's ledger, newest first; enrols an unknown customer like getCustomer does. */
-export async function listActivity(db: Database, store: Store, identity: CustomerIdentity, options: { cursor?: string; limit: number; locale: string }): Promise<ActivityPage> {
+export async function listActivity(
+	db: Database,
+	store: Store,
+	identity: CustomerIdentity,
+	options: { cursor?: string; limit: number; locale: string },
+): Promise<ActivityPage> {
 	const before = options.cursor ? decodeCursor(options.cursor) : null;
 	const findCustomer = async () =>
-		(await db.query<{ id: string }>('select id::text as id from customers where store_id = $1 and external_id = $2', [store.id, identity.customerId]))[0];
+		(
+			await db.query<{ id: string }>('select id::text as id from customers where store_id = $1 and external_id = $2', [
+				store.id,
+				identity.customerId,
+			])
+		)[0];
 	let customer = await findCustomer();
 	if (!customer) {
 		await enrol(db, store, identity);

@@ -7,7 +7,20 @@ export interface BirthdayInput {
 }
 
 const DAY_MS = 86_400_000;
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
 
 /** Gregorian leap years: every 4th, except centuries not divisible by 400. */
 export function isLeapYear(year: number): boolean {

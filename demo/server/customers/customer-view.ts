@@ -49,7 +49,10 @@ function toView(store: Store, row: ViewRow, locale: string): Customer {
 				? null
 				: { month: row.birthday_month, day: row.birthday_day, ...(row.birthday_year === null ? {} : { year: row.birthday_year }) },
 		birthdayLockedUntil: lockedUntil && lockedUntil.getTime() > Date.now() ? lockedUntil.toISOString() : null,
-		referral: { code: row.referral_code, link: store.definition.referralLinkTemplate.replace('{code}', encodeURIComponent(row.referral_code)) },
+		referral: {
+			code: row.referral_code,
+			link: store.definition.referralLinkTemplate.replace('{code}', encodeURIComponent(row.referral_code)),
+		},
 		completedActions: row.completed,
 		coupons: row.coupons.map((coupon) => couponView(store, coupon, locale)),
 		memberSince: row.created_at,
@@ -61,7 +64,13 @@ The signed-in customer's view. Enrols an unknown customer (with the signup award
 email current, and awards this year's birthday points when they became due: lazily, on read,
 and at most once per year thanks to the ledger's unique `birthday:<year>` key.
 */
-export async function readCustomer(db: Database, store: Store, identity: CustomerIdentity, locale: string, now = new Date()): Promise<Customer> {
+export async function readCustomer(
+	db: Database,
+	store: Store,
+	identity: CustomerIdentity,
+	locale: string,
+	now = new Date(),
+): Promise<Customer> {
 	const birthdayKey = `birthday:${now.getUTCFullYear()}`;
 	const load = async () => (await db.query<ViewRow>(VIEW_SQL, [store.id, identity.customerId, birthdayKey]))[0];
 	let row = await load();
@@ -74,7 +83,12 @@ export async function readCustomer(db: Database, store: Store, identity: Custome
 		row.email = identity.email;
 	}
 	const birthdayRule = store.ruleOfKind('birthday');
-	if (birthdayRule && row.birthday_set_at && !row.birthday_awarded && birthdayRewardDue({ month: row.birthday_month!, day: row.birthday_day!, setAt: new Date(row.birthday_set_at) }, now)) {
+	if (
+		birthdayRule &&
+		row.birthday_set_at &&
+		!row.birthday_awarded &&
+		birthdayRewardDue({ month: row.birthday_month!, day: row.birthday_day!, setAt: new Date(row.birthday_set_at) }, now)
+	) {
 		await db.query(
 			`insert into ledger (customer_id, points, kind, rule_key, year, dedupe_key) values ($1, $2, 'birthday', $3, $4, $5)
 			on conflict (customer_id, dedupe_key) do nothing`,

@@ -1,5 +1,5 @@
 import type { Database } from '../db/types';
-import { ApiError, invalidField } from '../http/errors';
+import { ApiError, invalidField } from '../errors';
 import type { Store } from '../program/store';
 import { type BirthdayInput, birthdayLockedUntil, birthdayProblem } from './birthday-rules';
 import type { CustomerIdentity } from './identity';
@@ -10,12 +10,21 @@ Sets the customer's birthday. Setting the same date again changes nothing; a dif
 refused with 409 `birthday_locked` until 12 months after it was last set. Impossible dates
 (31 April, 29 February 2023, a future year) answer 400 with the field at fault.
 */
-export async function setBirthday(db: Database, store: Store, identity: CustomerIdentity, birthday: BirthdayInput, now = new Date()): Promise<void> {
+export async function setBirthday(
+	db: Database,
+	store: Store,
+	identity: CustomerIdentity,
+	birthday: BirthdayInput,
+	now = new Date(),
+): Promise<void> {
 	const problem = birthdayProblem(birthday, now);
 	if (problem) throw invalidField('body', problem.path, problem.message);
 	await inTransactionRetryingCodes(db, async (tx) => {
 		const customer = await lockOrEnrol(tx, store, identity);
-		const unchanged = customer.birthday_month === birthday.month && customer.birthday_day === birthday.day && customer.birthday_year === (birthday.year ?? null);
+		const unchanged =
+			customer.birthday_month === birthday.month &&
+			customer.birthday_day === birthday.day &&
+			customer.birthday_year === (birthday.year ?? null);
 		if (unchanged) return;
 		if (customer.birthday_set_at) {
 			const lockedUntil = birthdayLockedUntil(new Date(customer.birthday_set_at));

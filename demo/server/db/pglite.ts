@@ -17,7 +17,8 @@ function concat(parts: Uint8Array[]): Uint8Array {
 /** A parameter in PostgreSQL's text format; the statement's own parameter types do the casting. */
 function toText(value: unknown): string | null {
 	if (value === null || value === undefined) return null;
-	if (Array.isArray(value)) return `{${value.map((item) => (item === null ? 'NULL' : `"${String(item).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
+	if (Array.isArray(value))
+		return `{${value.map((item) => (item === null ? 'NULL' : `"${String(item).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
 	if (value instanceof Date) return value.toISOString();
 	if (typeof value === 'object') return JSON.stringify(value);
 	return String(value);
@@ -46,14 +47,22 @@ function createStatementRunner(pg: PGlite) {
 			name = `s${++counter}`;
 			parts.push(serialize.parse({ name, text: sql, types: [] }));
 		}
-		parts.push(serialize.bind({ statement: name, values: params.map(toText) }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
+		parts.push(
+			serialize.bind({ statement: name, values: params.map(toText) }),
+			serialize.describe({ type: 'P' }),
+			serialize.execute({}),
+			serialize.sync(),
+		);
 		try {
 			const { messages } = await pg.execProtocol(concat(parts), { syncToFs });
 			if (preparing) prepared.set(sql, name);
 			return (parse.parseResults(messages, pg.parsers)[0]?.rows ?? []) as T[];
 		} catch (error) {
 			// A statement that failed on first use may or may not exist now; names are never reused.
-			if (preparing) await pg.execProtocol(concat([serialize.close({ type: 'S', name }), serialize.sync()]), { throwOnError: false }).catch(() => undefined);
+			if (preparing)
+				await pg
+					.execProtocol(concat([serialize.close({ type: 'S', name }), serialize.sync()]), { throwOnError: false })
+					.catch(() => undefined);
 			throw error;
 		}
 	};
@@ -87,7 +96,8 @@ export async function openPglite({ dataDir, maxWaiting }: { dataDir?: string; ma
 					const result = await work(tx);
 					const messages = await simple('COMMIT', true);
 					// COMMIT of a transaction that hit an error silently rolls back: never report that as success.
-					if (messages.some((message) => message.name === 'commandComplete' && (message as { text?: string }).text === 'ROLLBACK')) throw new Error('The transaction was rolled back');
+					if (messages.some((message) => message.name === 'commandComplete' && (message as { text?: string }).text === 'ROLLBACK'))
+						throw new Error('The transaction was rolled back');
 					return result;
 				} catch (error) {
 					await simple('ROLLBACK', true).catch(() => undefined);

@@ -7,7 +7,15 @@ const RETRYABLE = new Set(['40001', '40P01']);
 const ATTEMPTS = 3;
 
 /** PostgreSQL through a `pg` pool of `poolSize` connections, with at most `maxWaiting` requests queued for one. */
-export async function openPostgres({ connectionString, poolSize, maxWaiting }: { connectionString: string; poolSize: number; maxWaiting: number }): Promise<Database> {
+export async function openPostgres({
+	connectionString,
+	poolSize,
+	maxWaiting,
+}: {
+	connectionString: string;
+	poolSize: number;
+	maxWaiting: number;
+}): Promise<Database> {
 	const pool = new pg.Pool({ connectionString, max: poolSize });
 	// An idle client losing its connection (e.g. a database restart) must not crash the server.
 	pool.on('error', (error) => console.error('[rewards] idle PostgreSQL client error:', error.message));

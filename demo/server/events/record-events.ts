@@ -7,7 +7,12 @@ import type { Store } from '../program/store';
 Stores a batch of engagement events in one statement. The customer is attached when a valid token
 came along and they are enrolled; events never enrol anyone.
 */
-export async function recordEvents(db: Database, store: Store, batch: components['schemas']['EventBatch'], identity?: CustomerIdentity): Promise<number> {
+export async function recordEvents(
+	db: Database,
+	store: Store,
+	batch: components['schemas']['EventBatch'],
+	identity?: CustomerIdentity,
+): Promise<number> {
 	const rows = batch.events.map((event) => ({ type: event.type, data: event.data ?? null, occurred_at: event.occurredAt ?? null }));
 	await db.query(
 		`insert into events (store_id, customer_id, type, data, occurred_at)

@@ -3,7 +3,7 @@ import { errors, jwtVerify } from 'jose';
 import type { CustomerIdentity } from '../customers/identity';
 import type { Store } from '../program/store';
 import { MAX_TOKEN_TTL_SECONDS } from '../token';
-import { ApiError } from './errors';
+import { ApiError } from '../errors';
 
 const CLOCK_SKEW_SECONDS = 30;
 // The contract's `format: email` (ajv-formats, full mode), so every email the API shows matches it.
@@ -16,7 +16,9 @@ const VERIFIED_CACHE_SIZE = 10_000;
 const verified = new WeakMap<Store, Map<string, { identity: CustomerIdentity; exp: number }>>();
 
 function expired(): ApiError {
-	return new ApiError('token_expired', 'The customer token has expired.', undefined, { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="expired"` });
+	return new ApiError('token_expired', 'The customer token has expired.', undefined, {
+		'WWW-Authenticate': `Bearer error="invalid_token", error_description="expired"`,
+	});
 }
 
 function invalid(message: string): ApiError {
@@ -63,7 +65,8 @@ async function verifyToken(token: string, store: Store): Promise<{ identity: Cus
 		throw invalid(`Customer tokens may live at most ${MAX_TOKEN_TTL_SECONDS} seconds.`);
 	}
 	const { sub, email } = payload;
-	if (typeof sub !== 'string' || sub.length === 0 || sub.length > 128 || /[\u0000-\u001f]/.test(sub)) throw invalid('The token subject must be a customer id of 1–128 characters.');
+	if (typeof sub !== 'string' || sub.length === 0 || sub.length > 128 || /[\u0000-\u001f]/.test(sub))
+		throw invalid('The token subject must be a customer id of 1–128 characters.');
 	if (typeof email !== 'string' || email.length > 254 || !EMAIL.test(email)) throw invalid('The token must carry the customer’s email.');
 	return { identity: { customerId: sub, email }, exp: payload.exp! };
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ApiError } from './errors';
+import { ApiError } from '../errors';
 
 /**
 Reads the raw body (the webhook HMAC needs the exact bytes), refusing more than `limit` bytes
@@ -7,7 +7,8 @@ with 413. The rest of an oversized body is drained, not read, and the socket is 
 413 can still be sent.
 */
 export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
-	const tooLarge = () => new ApiError('payload_too_large', `Request bodies are limited to ${limit} bytes.`, undefined, { Connection: 'close' });
+	const tooLarge = () =>
+		new ApiError('payload_too_large', `Request bodies are limited to ${limit} bytes.`, undefined, { Connection: 'close' });
 	if (Number(request.headers['content-length']) > limit) {
 		request.resume();
 		return Promise.reject(tooLarge());

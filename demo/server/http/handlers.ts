@@ -10,7 +10,7 @@ import { claimReferral } from '../referrals/claim-referral';
 import { redeem } from '../rewards/redeem';
 import { mintCustomerToken } from '../token';
 import { CONTRACT_BYTES } from './contract';
-import { ApiError } from './errors';
+import { ApiError } from '../errors';
 import type { Handler, RequestContext } from './types';
 
 type Schemas = components['schemas'];
@@ -23,7 +23,11 @@ const DEV_TOKEN_TTL_SECONDS = 3600;
 
 /** One handler per operationId of the contract; the server refuses to start if one is missing. */
 export const handlers: Record<string, Handler> = {
-	getOpenApiDocument: async () => ({ status: 200, raw: CONTRACT_BYTES, headers: { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' } }),
+	getOpenApiDocument: async () => ({
+		status: 200,
+		raw: CONTRACT_BYTES,
+		headers: { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' },
+	}),
 
 	getHealth: async (_request, { db }) => {
 		try {
@@ -41,7 +45,10 @@ export const handlers: Record<string, Handler> = {
 		headers: { 'Cache-Control': 'public, max-age=60', Vary: 'Origin, Accept-Language' },
 	}),
 
-	getCustomer: async (request, { db }) => ({ status: 200, body: await readCustomer(db, storeOf(request), identityOf(request), request.locale) }),
+	getCustomer: async (request, { db }) => ({
+		status: 200,
+		body: await readCustomer(db, storeOf(request), identityOf(request), request.locale),
+	}),
 
 	listActivity: async (request, { db }) => ({
 		status: 200,
@@ -52,7 +59,10 @@ export const handlers: Record<string, Handler> = {
 		}),
 	}),
 
-	completeAction: async (request, { db }) => ({ status: 201, body: await completeAction(db, storeOf(request), identityOf(request), request.path.ruleKey) }),
+	completeAction: async (request, { db }) => ({
+		status: 201,
+		body: await completeAction(db, storeOf(request), identityOf(request), request.path.ruleKey),
+	}),
 
 	setBirthday: async (request, { db }) => {
 		await setBirthday(db, storeOf(request), identityOf(request), request.body as Schemas['BirthdayRequest']);
@@ -60,27 +70,48 @@ export const handlers: Record<string, Handler> = {
 	},
 
 	redeemReward: async (request, { db }) => {
-		const { status, body } = await redeem(db, storeOf(request), identityOf(request), request.headers['Idempotency-Key'] as string, request.body as Schemas['RedemptionRequest'], request.locale);
+		const { status, body } = await redeem(
+			db,
+			storeOf(request),
+			identityOf(request),
+			request.headers['Idempotency-Key'] as string,
+			request.body as Schemas['RedemptionRequest'],
+			request.locale,
+		);
 		return { status, raw: Buffer.from(body) };
 	},
 
 	claimReferral: async (request, { db }) => {
 		const key = request.headers['Idempotency-Key'] as string | undefined;
-		const { status, body } = await claimReferral(db, storeOf(request), request.body as Schemas['ReferralClaimRequest'], request.locale, request.identity, key);
+		const { status, body } = await claimReferral(
+			db,
+			storeOf(request),
+			request.body as Schemas['ReferralClaimRequest'],
+			request.locale,
+			request.identity,
+			key,
+		);
 		return { status, raw: Buffer.from(body) };
 	},
 
-	receiveOrderWebhook: async (request, { db }) => ({ status: 200, body: await receiveOrder(db, storeOf(request), request.body as Schemas['OrderWebhook']) }),
+	receiveOrderWebhook: async (request, { db }) => ({
+		status: 200,
+		body: await receiveOrder(db, storeOf(request), request.body as Schemas['OrderWebhook']),
+	}),
 
 	recordEvents: async (request, { db }) => ({
 		status: 202,
-		body: { accepted: await recordEvents(db, storeOf(request), request.body as Schemas['EventBatch'], request.identity) } satisfies Schemas['EventsAccepted'],
+		body: {
+			accepted: await recordEvents(db, storeOf(request), request.body as Schemas['EventBatch'], request.identity),
+		} satisfies Schemas['EventsAccepted'],
 	}),
 
 	createDevToken: async (request, { db }) => {
 		const store = storeOf(request);
 		const { customerId, email } = request.body as Schemas['DevTokenRequest'];
-		const [known] = email ? [] : await db.query<{ email: string }>('select email from customers where store_id = $1 and external_id = $2', [store.id, customerId]);
+		const [known] = email
+			? []
+			: await db.query<{ email: string }>('select email from customers where store_id = $1 and external_id = $2', [store.id, customerId]);
 		const token = await mintCustomerToken({
 			storeKey: store.key,
 			secret: store.secret,

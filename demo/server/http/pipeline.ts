@@ -5,10 +5,11 @@ import { isValidSignature } from '../orders/signature';
 import { negotiateLocale } from '../program/locale';
 import type { Store } from '../program/store';
 import { authenticate } from './authenticate';
+import { authenticateMerchant } from './authenticate-merchant';
 import { readBody } from './body';
 import type { Contract, Operation } from './contract';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './cors';
-import { ApiError, invalidField } from './errors';
+import { ApiError, invalidField } from '../errors';
 import type { RateLimiter } from './rate-limit';
 import type { Handler, Reply, Services } from './types';
 import { toErrorFields } from './validation';
@@ -31,13 +32,18 @@ export interface PipelineOptions {
 }
 
 function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
-	const forwarded = trustProxy ? String(request.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
+	const forwarded = trustProxy
+		? String(request.headers['x-forwarded-for'] ?? '')
+				.split(',')[0]
+				.trim()
+		: '';
 	return forwarded || request.socket.remoteAddress || 'unknown';
 }
 
 function validateParameters(operation: Operation, location: 'path' | 'query' | 'header', values: Record<string, unknown>) {
 	const validate = operation.validateParameters[location];
-	if (validate && !validate(values)) throw new ApiError('invalid_request', 'The request does not match the API contract.', toErrorFields(validate.errors, location));
+	if (validate && !validate(values))
+		throw new ApiError('invalid_request', 'The request does not match the API contract.', toErrorFields(validate.errors, location));
 }
 
 function parseBody(operation: Operation, request: IncomingMessage, raw: Buffer): unknown {
@@ -46,15 +52,24 @@ function parseBody(operation: Operation, request: IncomingMessage, raw: Buffer):
 		if (operation.bodyRequired) throw invalidField('body', '', 'a JSON body is required');
 		return undefined;
 	}
-	const mediaType = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-	if (!operation.bodyTypes.includes(mediaType)) throw new ApiError('unsupported_media_type', `Send the body as ${operation.bodyTypes.join(' or ')}.`);
+	const mediaType = String(request.headers['content-type'] ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
+	if (!operation.bodyTypes.includes(mediaType))
+		throw new ApiError('unsupported_media_type', `Send the body as ${operation.bodyTypes.join(' or ')}.`);
 	let body: unknown;
 	try {
 		body = JSON.parse(raw.toString('utf8'));
 	} catch {
 		throw invalidField('body', '', 'is not valid JSON');
 	}
-	if (!operation.validateBody!(body)) throw new ApiError('invalid_request', 'The request does not match the API contract.', toErrorFields(operation.validateBody!.errors, 'body'));
+	if (!operation.validateBody!(body))
+		throw new ApiError(
+			'invalid_request',
+			'The request does not match the API contract.',
+			toErrorFields(operation.validateBody!.errors, 'body'),
+		);
 	return body;
 }
 
@@ -69,7 +84,12 @@ export function createPipeline(options: PipelineOptions) {
 
 	const send = (response: ServerResponse, reply: Reply, extraHeaders: Record<string, string>) => {
 		const payload = reply.raw ?? (reply.body === undefined ? undefined : Buffer.from(JSON.stringify(reply.body)));
-		const headers: Record<string, string | number> = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...extraHeaders, ...reply.headers };
+		const headers: Record<string, string | number> = {
+			'Cache-Control': 'no-store',
+			'X-Content-Type-Options': 'nosniff',
+			...extraHeaders,
+			...reply.headers,
+		};
 		if (payload) {
 			headers['Content-Type'] = 'application/json; charset=utf-8';
 			headers['Content-Length'] = payload.length;
@@ -90,7 +110,8 @@ export function createPipeline(options: PipelineOptions) {
 		const methods = matches.map(({ operation }) => operation.method);
 		const preflight = request.method === 'OPTIONS';
 		const match = preflight ? matches[0] : matches.find(({ operation }) => operation.method === request.method);
-		if (!match) throw new ApiError('method_not_allowed', `${request.method} is not allowed here.`, undefined, { Allow: methods.join(', ') });
+		if (!match)
+			throw new ApiError('method_not_allowed', `${request.method} is not allowed here.`, undefined, { Allow: methods.join(', ') });
 		const { operation, path } = match;
 		validateParameters(operation, 'path', path);
 
@@ -101,27 +122,36 @@ export function createPipeline(options: PipelineOptions) {
 		}
 		const origin = request.headers.origin;
 		if (origin) {
-			if (store && !isOriginAllowed(origin, store, options.serverOrigins)) throw new ApiError('forbidden', `Origin ${origin} is not allowed for this store.`);
+			if (store && !isOriginAllowed(origin, store, options.serverOrigins))
+				throw new ApiError('forbidden', `Origin ${origin} is not allowed for this store.`);
 			Object.assign(cors, store ? corsHeaders(origin) : { 'Access-Control-Allow-Origin': '*' });
 		}
-		if (preflight) return { status: 204, headers: origin ? preflightHeaders(store ? origin : '*', methods) : { Allow: methods.join(', ') } };
+		if (preflight)
+			return { status: 204, headers: origin ? preflightHeaders(store ? origin : '*', methods) : { Allow: methods.join(', ') } };
 		// Load balancers probe health often from few addresses; limiting them would take replicas out.
 		if (operation.id !== 'getHealth') options.ipLimiter?.take(clientAddress(request, options.trustProxy));
-		if (operation.id === 'createDevToken' && !services.devTokens) throw new ApiError('not_found', 'Dev tokens are disabled on this server.');
+		if (operation.id === 'createDevToken' && !services.devTokens)
+			throw new ApiError('not_found', 'Dev tokens are disabled on this server.');
 
 		const query: Record<string, unknown> = Object.fromEntries(url.searchParams);
 		validateParameters(operation, 'query', query);
 		const headers: Record<string, unknown> = {};
-		for (const [lowercase, name] of operation.headerNames) if (request.headers[lowercase] !== undefined) headers[name] = request.headers[lowercase];
+		for (const [lowercase, name] of operation.headerNames)
+			if (request.headers[lowercase] !== undefined) headers[name] = request.headers[lowercase];
 		validateParameters(operation, 'header', headers);
 
 		let identity: CustomerIdentity | undefined;
 		if (operation.auth === 'customer') identity = await authenticate(request.headers.authorization, store!);
-		else if (operation.auth === 'optional-customer' && request.headers.authorization) identity = await authenticate(request.headers.authorization, store!).catch(() => undefined);
+		else if (operation.auth === 'optional-customer' && request.headers.authorization)
+			identity = await authenticate(request.headers.authorization, store!).catch(() => undefined);
+		else if (operation.auth === 'merchant') authenticateMerchant(request.headers.authorization, store!);
 		if (identity) options.customerLimiter?.take(`${store!.id}:${identity.customerId}`);
 
 		const raw = request.method === 'GET' || request.method === 'HEAD' ? Buffer.alloc(0) : await readBody(request, options.bodyLimit);
-		if (operation.auth === 'webhook' && !isValidSignature(request.headers['x-rewards-signature'] as string | undefined, raw, store!.secret)) {
+		if (
+			operation.auth === 'webhook' &&
+			!isValidSignature(request.headers['x-rewards-signature'] as string | undefined, raw, store!.secret)
+		) {
 			throw new ApiError('invalid_signature', 'X-Rewards-Signature is not the HMAC-SHA256 of this body with the store secret.');
 		}
 		const body = parseBody(operation, request, raw);
@@ -147,7 +177,12 @@ export function createPipeline(options: PipelineOptions) {
 			// The client went away mid-request (or shutdown cut it): nobody to answer.
 			if (response.destroyed || response.socket?.destroyed) return;
 			if (error instanceof ApiError) reply = { status: error.status, body: error.body, headers: error.headers };
-			else if (error instanceof OverloadedError) reply = { status: 503, body: new ApiError('overloaded', 'The server is busy; retry shortly.').body, headers: { 'Retry-After': '1' } };
+			else if (error instanceof OverloadedError)
+				reply = {
+					status: 503,
+					body: new ApiError('overloaded', 'The server is busy; retry shortly.').body,
+					headers: { 'Retry-After': '1' },
+				};
 			else {
 				console.error('[rewards] unexpected error', request.method, request.url, error);
 				reply = { status: 500, body: new ApiError('internal_error', 'Something went wrong; nothing was changed.').body };
@@ -155,6 +190,7 @@ export function createPipeline(options: PipelineOptions) {
 		}
 		if (response.destroyed) return;
 		send(response, reply, cors);
-		if (options.log) console.log(`[rewards] ${request.method} ${request.url} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`);
+		if (options.log)
+			console.log(`[rewards] ${request.method} ${request.url} ${reply.status} ${(performance.now() - started).toFixed(1)}ms`);
 	};
 }

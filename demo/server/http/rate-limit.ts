@@ -1,4 +1,4 @@
-import { ApiError } from './errors';
+import { ApiError } from '../errors';
 
 /** Requests per minute allowed unless configured otherwise. */
 export const DEFAULT_RATE_LIMIT = { perIpPerMinute: 1200, perCustomerPerMinute: 300 };

@@ -1,6 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { ErrorField } from './errors';
+import type { ErrorField } from '../errors';
 
 export interface SchemaCompiler {
 	/** A validator for a component schema by name, e.g. `Customer`. */
@@ -16,7 +16,10 @@ function rewriteRefs(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(rewriteRefs);
 	if (!value || typeof value !== 'object') return value;
 	return Object.fromEntries(
-		Object.entries(value).map(([key, child]) => [key, key === '$ref' && typeof child === 'string' ? child.replace('#/components/schemas/', `${CONTRACT_ID}#/$defs/`) : rewriteRefs(child)]),
+		Object.entries(value).map(([key, child]) => [
+			key,
+			key === '$ref' && typeof child === 'string' ? child.replace('#/components/schemas/', `${CONTRACT_ID}#/$defs/`) : rewriteRefs(child),
+		]),
 	);
 }
 
@@ -43,8 +46,10 @@ export function createSchemaCompiler(componentSchemas: Record<string, object>, {
 export function toErrorFields(errors: ErrorObject[] | null | undefined, location: ErrorField['in']): ErrorField[] {
 	return (errors ?? []).map((error) => {
 		const params = error.params as { missingProperty?: string; additionalProperty?: string };
-		if (error.keyword === 'required') return { in: location, path: `${error.instancePath}/${params.missingProperty}`, message: 'is required' };
-		if (error.keyword === 'additionalProperties') return { in: location, path: `${error.instancePath}/${params.additionalProperty}`, message: 'is not allowed' };
+		if (error.keyword === 'required')
+			return { in: location, path: `${error.instancePath}/${params.missingProperty}`, message: 'is required' };
+		if (error.keyword === 'additionalProperties')
+			return { in: location, path: `${error.instancePath}/${params.additionalProperty}`, message: 'is not allowed' };
 		return { in: location, path: error.instancePath, message: error.message ?? 'is invalid' };
 	});
 }

@@ -1,7 +1,7 @@
 import type { components } from '../../../src/api/schema';
 import { customerColumns, pointsOf, type CustomerRow } from '../customers/repository';
 import type { Database, Queryable } from '../db/types';
-import { invalidField } from '../http/errors';
+import { invalidField } from '../errors';
 import type { Store } from '../program/store';
 
 type OrderWebhook = components['schemas']['OrderWebhook'];
@@ -24,7 +24,10 @@ export function maskEmail(email: string): string {
 
 async function findCustomer(tx: Queryable, store: Store, order: OrderWebhook): Promise<CustomerRow | undefined> {
 	if (order.customerId) {
-		const [byId] = await tx.query<CustomerRow>(`select ${customerColumns()} from customers where store_id = $1 and external_id = $2 for update`, [store.id, order.customerId]);
+		const [byId] = await tx.query<CustomerRow>(
+			`select ${customerColumns()} from customers where store_id = $1 and external_id = $2 for update`,
+			[store.id, order.customerId],
+		);
 		return byId;
 	}
 	if (!order.email) return undefined;
@@ -36,7 +39,13 @@ async function findCustomer(tx: Queryable, store: Store, order: OrderWebhook): P
 }
 
 /** Rewards the referrer once per referred friend, on that friend's first order with a subtotal. */
-async function rewardReferrer(tx: Queryable, store: Store, email: string | undefined, subtotal: number, buyerId: string | undefined): Promise<boolean> {
+async function rewardReferrer(
+	tx: Queryable,
+	store: Store,
+	email: string | undefined,
+	subtotal: number,
+	buyerId: string | undefined,
+): Promise<boolean> {
 	const rule = store.ruleOfKind('referral');
 	if (!rule || !email || subtotal <= 0) return false;
 	const [claim] = await tx.query<{ id: string; referrer_id: string }>(
@@ -73,7 +82,14 @@ export async function receiveOrder(db: Database, store: Store, order: OrderWebho
 				[store.id, order.orderId],
 			);
 			const balance = first.customer_id ? (await pointsOf(tx, first.customer_id)).balance : null;
-			return { orderId: order.orderId, duplicate: true, customerId: first.customer_external_id, pointsAwarded: first.points_awarded, balance, referralRewarded: first.referral_rewarded };
+			return {
+				orderId: order.orderId,
+				duplicate: true,
+				customerId: first.customer_external_id,
+				pointsAwarded: first.points_awarded,
+				balance,
+				referralRewarded: first.referral_rewarded,
+			};
 		}
 
 		const customer = await findCustomer(tx, store, order);
@@ -95,14 +111,18 @@ export async function receiveOrder(db: Database, store: Store, order: OrderWebho
 				order.orderId,
 			]);
 		}
-		await tx.query('update orders set customer_id = $3, points_awarded = $4, referral_rewarded = $5 where store_id = $1 and order_id = $2', [
-			store.id,
-			order.orderId,
-			customer?.id ?? null,
-			points,
-			referralRewarded,
-		]);
+		await tx.query(
+			'update orders set customer_id = $3, points_awarded = $4, referral_rewarded = $5 where store_id = $1 and order_id = $2',
+			[store.id, order.orderId, customer?.id ?? null, points, referralRewarded],
+		);
 		const balance = customer ? (await pointsOf(tx, customer.id)).balance : null;
-		return { orderId: order.orderId, duplicate: false, customerId: customer?.external_id ?? null, pointsAwarded: points, balance, referralRewarded };
+		return {
+			orderId: order.orderId,
+			duplicate: false,
+			customerId: customer?.external_id ?? null,
+			pointsAwarded: points,
+			balance,
+			referralRewarded,
+		};
 	});
 }

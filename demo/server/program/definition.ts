@@ -47,7 +47,12 @@ the currency's minor units.
 */
 export interface StoreDefinition {
 	key: string;
+	/** Signs customer JWTs and order webhooks (the merchant's server keeps it). */
 	secret: string;
+	/** Keys the shopper digest a theme template computes (`customer.digest`); can impersonate shoppers, nothing more. */
+	identitySecret?: string;
+	/** Opens the merchant API and console; stored only as its SHA-256. */
+	adminKey?: string;
 	name: LocalizedText;
 	currency: string;
 	defaultLocale: string;

@@ -42,10 +42,23 @@ export function programView(store: Store, locale: string): Program {
 	const { definition } = store;
 	const text = (value: Record<string, string>) => localize(value, locale, store.defaultLocale);
 	const earnRules = definition.earnRules.map((rule): EarnRule => {
-		const view: EarnRule = { key: rule.key, kind: rule.kind, title: text(rule.title), points: rule.points, oneTime: ONE_TIME_KINDS.has(rule.kind), claimable: CLAIMABLE_KINDS.has(rule.kind) };
+		const view: EarnRule = {
+			key: rule.key,
+			kind: rule.kind,
+			title: text(rule.title),
+			points: rule.points,
+			oneTime: ONE_TIME_KINDS.has(rule.kind),
+			claimable: CLAIMABLE_KINDS.has(rule.kind),
+		};
 		if (rule.description) view.description = text(rule.description);
 		if (rule.profileUrl) view.profileUrl = rule.profileUrl;
-		if (rule.friendGift) view.friendGift = { title: text(rule.friendGift.title), amount: rule.friendGift.amount, minOrderAmount: rule.friendGift.minOrderAmount, currency: store.currency };
+		if (rule.friendGift)
+			view.friendGift = {
+				title: text(rule.friendGift.title),
+				amount: rule.friendGift.amount,
+				minOrderAmount: rule.friendGift.minOrderAmount,
+				currency: store.currency,
+			};
 		return view;
 	});
 	const program: Program = {

@@ -21,9 +21,15 @@ export function validateStoreDefinition(store: StoreDefinition): void {
 	need(/^[A-Z]{3}$/.test(store.currency ?? ''), 'currency must be an ISO 4217 code');
 	need(/^[a-z]{2,3}(-[A-Z]{2})?$/.test(store.defaultLocale ?? ''), 'defaultLocale must be a language tag such as en');
 	text(store.name, 'name');
-	need(Array.isArray(store.allowedOrigins) && store.allowedOrigins.every((origin) => /^https?:\/\/[^/]+$/.test(origin)), 'allowedOrigins must be origins like https://shop.example.com');
+	need(
+		Array.isArray(store.allowedOrigins) && store.allowedOrigins.every((origin) => /^https?:\/\/[^/]+$/.test(origin)),
+		'allowedOrigins must be origins like https://shop.example.com',
+	);
 	for (const url of ['joinUrl', 'signInUrl'] as const) need(URL.canParse(store[url]), `${url} must be a URL`);
-	need(URL.canParse(store.referralLinkTemplate?.replace('{code}', 'CODE')) && store.referralLinkTemplate.includes('{code}'), 'referralLinkTemplate must be a URL containing {code}');
+	need(
+		URL.canParse(store.referralLinkTemplate?.replace('{code}', 'CODE')) && store.referralLinkTemplate.includes('{code}'),
+		'referralLinkTemplate must be a URL containing {code}',
+	);
 
 	const ruleKeys = new Set<string>();
 	for (const rule of store.earnRules ?? []) {
@@ -35,7 +41,10 @@ export function validateStoreDefinition(store: StoreDefinition): void {
 		text(rule.title, where);
 		if (rule.kind === 'instagram_follow') need(/^https:\/\//.test(rule.profileUrl ?? ''), `${where}: profileUrl must be https`);
 		if (rule.kind === 'referral') {
-			need(rule.friendGift && isCount(rule.friendGift.amount, 1) && isCount(rule.friendGift.minOrderAmount), `${where}: friendGift needs amount and minOrderAmount`);
+			need(
+				rule.friendGift && isCount(rule.friendGift.amount, 1) && isCount(rule.friendGift.minOrderAmount),
+				`${where}: friendGift needs amount and minOrderAmount`,
+			);
 			text(rule.friendGift?.title, `${where} friendGift`);
 		}
 	}
@@ -51,8 +60,14 @@ export function validateStoreDefinition(store: StoreDefinition): void {
 		text(reward.title, where);
 		if (reward.kind === 'variable') {
 			const { pointsPerUnit, unitAmount, minPoints, maxPoints, stepPoints } = reward;
-			need([pointsPerUnit, unitAmount, minPoints, maxPoints, stepPoints].every((value) => isCount(value, 1)), `${where}: variable rewards need pointsPerUnit, unitAmount, minPoints, maxPoints and stepPoints`);
-			need(minPoints! <= maxPoints! && minPoints! % stepPoints! === 0 && maxPoints! % stepPoints! === 0 && stepPoints! % pointsPerUnit! === 0, `${where}: minPoints and maxPoints must be multiples of stepPoints, itself a multiple of pointsPerUnit`);
+			need(
+				[pointsPerUnit, unitAmount, minPoints, maxPoints, stepPoints].every((value) => isCount(value, 1)),
+				`${where}: variable rewards need pointsPerUnit, unitAmount, minPoints, maxPoints and stepPoints`,
+			);
+			need(
+				minPoints! <= maxPoints! && minPoints! % stepPoints! === 0 && maxPoints! % stepPoints! === 0 && stepPoints! % pointsPerUnit! === 0,
+				`${where}: minPoints and maxPoints must be multiples of stepPoints, itself a multiple of pointsPerUnit`,
+			);
 		} else {
 			need(isCount(reward.points, 1), `${where}: points must be at least 1`);
 			if (reward.kind === 'fixed_amount') need(isCount(reward.amount, 1), `${where}: amount is required`);

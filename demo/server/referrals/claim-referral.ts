@@ -4,8 +4,8 @@ import type { CustomerIdentity } from '../customers/identity';
 import { inTransactionRetryingCodes } from '../customers/repository';
 import { isUniqueViolation } from '../db/errors';
 import type { Database, Queryable } from '../db/types';
-import { ApiError } from '../http/errors';
-import { refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../http/idempotency';
+import { ApiError } from '../errors';
+import { refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
 import type { EarnRuleDefinition } from '../program/definition';
 import type { Store } from '../program/store';
 import { COUPON_COLUMNS, couponView, type CouponRow } from '../rewards/coupon-view';
@@ -16,7 +16,14 @@ type FriendGift = NonNullable<EarnRuleDefinition['friendGift']>;
 const alreadyClaimed = () => new ApiError('already_claimed', 'This email already claimed a friend’s gift.');
 
 /** The claim's checks and writes in `tx`: the gift, or the refusal (returned, not thrown, so it can be stored with its key). */
-async function claim(tx: Queryable, store: Store, gift: FriendGift, request: ReferralClaimRequest, locale: string, identity?: CustomerIdentity): Promise<StoredResponse> {
+async function claim(
+	tx: Queryable,
+	store: Store,
+	gift: FriendGift,
+	request: ReferralClaimRequest,
+	locale: string,
+	identity?: CustomerIdentity,
+): Promise<StoredResponse> {
 	const [referrer] = await tx.query<{ id: string; external_id: string; email: string }>(
 		'select id::text as id, external_id, email from customers where store_id = $1 and referral_code = $2',
 		[store.id, request.code.toUpperCase()],
@@ -25,7 +32,10 @@ async function claim(tx: Queryable, store: Store, gift: FriendGift, request: Ref
 	if (referrer.email.toLowerCase() === request.email.toLowerCase() || referrer.external_id === identity?.customerId) {
 		return refusal(new ApiError('self_referral', 'Shoppers cannot refer themselves.'));
 	}
-	const [claimed] = await tx.query('select 1 from referral_claims where store_id = $1 and lower(email) = lower($2)', [store.id, request.email]);
+	const [claimed] = await tx.query('select 1 from referral_claims where store_id = $1 and lower(email) = lower($2)', [
+		store.id,
+		request.email,
+	]);
 	if (claimed) return refusal(alreadyClaimed());
 	const [ordered] = await tx.query(
 		`select 1 from orders where store_id = $1 and (lower(email) = lower($2)
@@ -34,11 +44,10 @@ async function claim(tx: Queryable, store: Store, gift: FriendGift, request: Ref
 	);
 	if (ordered) return refusal(new ApiError('not_eligible', 'The friend’s gift is for a first order; this email has ordered before.'));
 
-	const [row] = await tx.query<{ id: string }>('insert into referral_claims (store_id, referrer_id, email) values ($1, $2, $3) returning id::text as id', [
-		store.id,
-		referrer.id,
-		request.email,
-	]);
+	const [row] = await tx.query<{ id: string }>(
+		'insert into referral_claims (store_id, referrer_id, email) values ($1, $2, $3) returning id::text as id',
+		[store.id, referrer.id, request.email],
+	);
 	const [coupon] = await tx.query<CouponRow>(
 		`insert into coupons (store_id, code, source, referral_claim_id, title, kind, amount, min_order_amount, currency)
 		values ($1, $2, 'referral', $3, $4, 'fixed_amount', $5, $6, $7) returning ${COUPON_COLUMNS}`,
@@ -88,13 +97,21 @@ export async function claimReferral(
 					[store.id, idempotencyKey, hash],
 				);
 				if (!taken) {
-					const [stored] = await tx.query<StoredRow>('select request_hash, status, body from referral_claim_keys where store_id = $1 and key = $2', [store.id, idempotencyKey]);
+					const [stored] = await tx.query<StoredRow>(
+						'select request_hash, status, body from referral_claim_keys where store_id = $1 and key = $2',
+						[store.id, idempotencyKey],
+					);
 					return replay(stored, hash);
 				}
 			}
 			const response = await claim(tx, store, gift, request, locale, identity);
 			if (idempotencyKey) {
-				await tx.query('update referral_claim_keys set status = $3, body = $4 where store_id = $1 and key = $2', [store.id, idempotencyKey, response.status, response.body]);
+				await tx.query('update referral_claim_keys set status = $3, body = $4 where store_id = $1 and key = $2', [
+					store.id,
+					idempotencyKey,
+					response.status,
+					response.body,
+				]);
 			}
 			return response;
 		});

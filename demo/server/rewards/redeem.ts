@@ -3,8 +3,8 @@ import { newCouponCode } from '../codes';
 import { inTransactionRetryingCodes, lockOrEnrol } from '../customers/repository';
 import type { CustomerIdentity } from '../customers/identity';
 import type { Database, Queryable } from '../db/types';
-import { ApiError, invalidField } from '../http/errors';
-import { refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../http/idempotency';
+import { ApiError, invalidField } from '../errors';
+import { refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
 import type { RewardDefinition } from '../program/definition';
 import type { Store } from '../program/store';
 import { COUPON_COLUMNS, couponView, type CouponRow } from './coupon-view';
@@ -22,7 +22,8 @@ function price(store: Store, request: RedemptionRequest): Priced {
 	const reward = store.rewards.get(request.rewardId);
 	if (!reward) throw new ApiError('not_found', `No reward ${request.rewardId}.`);
 	if (reward.kind !== 'variable') {
-		if (request.points !== undefined) throw invalidField('body', '/points', `is only for variable rewards; ${reward.id} costs ${reward.points} points`);
+		if (request.points !== undefined)
+			throw invalidField('body', '/points', `is only for variable rewards; ${reward.id} costs ${reward.points} points`);
 		return {
 			reward,
 			cost: reward.points!,
@@ -71,7 +72,14 @@ Idempotency-Key (422 if the body differs), checks the balance, then appends the 
 coupon and stores the response, all in one transaction, so there is never a debit without its
 coupon, a coupon without its debit, or a second debit for one key.
 */
-export async function redeem(db: Database, store: Store, identity: CustomerIdentity, idempotencyKey: string, request: RedemptionRequest, locale: string): Promise<StoredResponse> {
+export async function redeem(
+	db: Database,
+	store: Store,
+	identity: CustomerIdentity,
+	idempotencyKey: string,
+	request: RedemptionRequest,
+	locale: string,
+): Promise<StoredResponse> {
 	const priced = price(store, request);
 	const hash = requestHash({ rewardId: request.rewardId, points: request.points ?? null });
 	return inTransactionRetryingCodes(db, async (tx) => {
@@ -90,7 +98,11 @@ export async function redeem(db: Database, store: Store, identity: CustomerIdent
 			response = refusal(new ApiError('insufficient_points', `This reward costs ${priced.cost} points; the balance is ${balance}.`));
 		} else {
 			const coupon = await debitAndIssueCoupon(tx, store, customer.id, priced);
-			const body: components['schemas']['RedemptionResult'] = { coupon: couponView(store, coupon, locale), pointsSpent: priced.cost, balance: balance - priced.cost };
+			const body: components['schemas']['RedemptionResult'] = {
+				coupon: couponView(store, coupon, locale),
+				pointsSpent: priced.cost,
+				balance: balance - priced.cost,
+			};
 			response = { status: 201, body: JSON.stringify(body) };
 		}
 		await tx.query('insert into idempotency_keys (customer_id, key, request_hash, status, body) values ($1, $2, $3, $4, $5)', [

@@ -49,17 +49,43 @@ const CAROL: HistoryEntry[] = [
 	{ daysAgo: 15, points: 1400, kind: 'order', orderId: 'MM-1010', subtotal: 28000 },
 ];
 
-async function insertHistory(tx: Queryable, storeId: number, store: StoreDefinition, customerId: string, email: string, history: HistoryEntry[], now: number) {
+async function insertHistory(
+	tx: Queryable,
+	storeId: number,
+	store: StoreDefinition,
+	customerId: string,
+	email: string,
+	history: HistoryEntry[],
+	now: number,
+) {
 	const at = (daysAgo: number) => new Date(now - daysAgo * DAY_MS).toISOString();
 	for (const entry of [...history].sort((a, b) => b.daysAgo - a.daysAgo)) {
 		const when = at(entry.daysAgo);
 		const ruleKey = ['signup', 'order', 'instagram_follow', 'birthday'].includes(entry.kind) ? entry.kind : null;
 		const year = entry.kind === 'birthday' ? new Date(when).getUTCFullYear() : null;
-		const dedupeKey = { signup: 'action:signup', instagram_follow: 'action:instagram_follow', order: `order:${entry.orderId}`, birthday: `birthday:${year}` }[entry.kind as string] ?? null;
+		const dedupeKey =
+			{
+				signup: 'action:signup',
+				instagram_follow: 'action:instagram_follow',
+				order: `order:${entry.orderId}`,
+				birthday: `birthday:${year}`,
+			}[entry.kind as string] ?? null;
 		const [ledger] = await tx.query<{ id: string }>(
 			`insert into ledger (customer_id, points, kind, rule_key, order_id, order_subtotal, reward_id, year, note, dedupe_key, created_at)
 			values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id::text as id`,
-			[customerId, entry.points, entry.kind, ruleKey, entry.orderId ?? null, entry.subtotal ?? null, entry.rewardId ?? null, year, entry.note ?? null, dedupeKey, when],
+			[
+				customerId,
+				entry.points,
+				entry.kind,
+				ruleKey,
+				entry.orderId ?? null,
+				entry.subtotal ?? null,
+				entry.rewardId ?? null,
+				year,
+				entry.note ?? null,
+				dedupeKey,
+				when,
+			],
 		);
 		if (entry.kind === 'order') {
 			await tx.query(
@@ -99,7 +125,11 @@ export async function seedDemoShoppers(tx: Queryable, storeId: number, store: St
 	const shoppers = [
 		{ ...DEMO_SHOPPERS.alice, history: ALICE, birthday: null },
 		{ ...DEMO_SHOPPERS.bob, history: BOB, birthday: null },
-		{ ...DEMO_SHOPPERS.carol, history: CAROL, birthday: { month: carolBirthday.getUTCMonth() + 1, day: carolBirthday.getUTCDate(), year: 1988, setDaysAgo: 400 } },
+		{
+			...DEMO_SHOPPERS.carol,
+			history: CAROL,
+			birthday: { month: carolBirthday.getUTCMonth() + 1, day: carolBirthday.getUTCDate(), year: 1988, setDaysAgo: 400 },
+		},
 	];
 	const ids: Record<string, string> = {};
 	for (const shopper of shoppers) {
@@ -132,6 +162,15 @@ export async function seedDemoShoppers(tx: Queryable, storeId: number, store: St
 	await tx.query(
 		`insert into coupons (store_id, code, source, referral_claim_id, title, kind, amount, min_order_amount, currency, created_at)
 		values ($1, $2, 'referral', $3, $4, 'fixed_amount', $5, $6, $7, $8)`,
-		[storeId, newCouponCode(), claim.id, JSON.stringify(gift.title), gift.amount, gift.minOrderAmount, store.currency, new Date(now - 3 * DAY_MS).toISOString()],
+		[
+			storeId,
+			newCouponCode(),
+			claim.id,
+			JSON.stringify(gift.title),
+			gift.amount,
+			gift.minOrderAmount,
+			store.currency,
+			new Date(now - 3 * DAY_MS).toISOString(),
+		],
 	);
 }

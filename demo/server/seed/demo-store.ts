@@ -5,8 +5,18 @@ export const DEMO_STORE_KEY = 'pk_demo';
 /** The demo store's secret: public on purpose, for the demo and the tests. Never reuse it. */
 export const DEMO_STORE_SECRET = 'sk_demo_4f7c2a9e1b6d48c3a05e9f12d7b3c681';
 
-/** The demo store's key and secret, e.g. to sign customer tokens and order webhooks in tests. */
-export const DEMO_STORE = { key: DEMO_STORE_KEY, secret: DEMO_STORE_SECRET } as const;
+/** Keys the shopper digests the demo's theme snippets compute. Public on purpose, like the secret. */
+export const DEMO_IDENTITY_SECRET = 'idsec_demo_8b1e6f0c2d7a4953b6e1c0f9a2d5e7b3';
+/** Opens the demo store's merchant API and console. Public on purpose, like the secret. */
+export const DEMO_ADMIN_KEY = 'sk_admin_demo_2c9f5e81a7d34b06be4f1a3c8d7e6b59';
+
+/** The demo store's keys and secrets, e.g. to sign customer tokens and order webhooks in tests. */
+export const DEMO_STORE = {
+	key: DEMO_STORE_KEY,
+	secret: DEMO_STORE_SECRET,
+	identitySecret: DEMO_IDENTITY_SECRET,
+	adminKey: DEMO_ADMIN_KEY,
+} as const;
 
 /** Where the demo storefront runs unless told otherwise (`npm run demo`). */
 export const DEFAULT_STOREFRONT_URL = 'http://127.0.0.1:5173';
@@ -27,6 +37,8 @@ export function demoStoreDefinition(storefrontUrl = DEFAULT_STOREFRONT_URL): Sto
 	return {
 		key: DEMO_STORE_KEY,
 		secret: DEMO_STORE_SECRET,
+		identitySecret: DEMO_IDENTITY_SECRET,
+		adminKey: DEMO_ADMIN_KEY,
 		name: { en: 'Maple & Moss', fr: 'Maple & Moss', it: 'Maple & Moss', pl: 'Maple & Moss' },
 		currency: 'USD',
 		defaultLocale: 'en',
@@ -64,7 +76,12 @@ export function demoStoreDefinition(storefrontUrl = DEFAULT_STOREFRONT_URL): Sto
 				kind: 'instagram_follow',
 				points: 50,
 				profileUrl: 'https://www.instagram.com/mapleandmoss.demo/',
-				title: { en: 'Follow us on Instagram', fr: 'Suivez-nous sur Instagram', it: 'Seguici su Instagram', pl: 'Obserwuj nas na Instagramie' },
+				title: {
+					en: 'Follow us on Instagram',
+					fr: 'Suivez-nous sur Instagram',
+					it: 'Seguici su Instagram',
+					pl: 'Obserwuj nas na Instagramie',
+				},
 				description: {
 					en: 'New arrivals, styling ideas and behind-the-scenes moments.',
 					fr: 'Nouveautés, idées déco et coulisses de l’atelier.',
@@ -76,7 +93,12 @@ export function demoStoreDefinition(storefrontUrl = DEFAULT_STOREFRONT_URL): Sto
 				key: 'birthday',
 				kind: 'birthday',
 				points: 200,
-				title: { en: 'Celebrate your birthday', fr: 'Fêtez votre anniversaire', it: 'Festeggia il tuo compleanno', pl: 'Świętuj z nami urodziny' },
+				title: {
+					en: 'Celebrate your birthday',
+					fr: 'Fêtez votre anniversaire',
+					it: 'Festeggia il tuo compleanno',
+					pl: 'Świętuj z nami urodziny',
+				},
 				description: {
 					en: 'Get 200 points every year on your birthday.',
 					fr: 'Recevez 200 points chaque année pour votre anniversaire.',
@@ -108,8 +130,20 @@ export function demoStoreDefinition(storefrontUrl = DEFAULT_STOREFRONT_URL): Sto
 			},
 		],
 		rewards: [
-			{ id: 'five-off', kind: 'fixed_amount', points: 500, amount: 500, title: { en: '$5 off', fr: '5 $ de réduction', it: '5 $ di sconto', pl: 'Zniżka 5 USD' } },
-			{ id: 'ten-off', kind: 'fixed_amount', points: 1000, amount: 1000, title: { en: '$10 off', fr: '10 $ de réduction', it: '10 $ di sconto', pl: 'Zniżka 10 USD' } },
+			{
+				id: 'five-off',
+				kind: 'fixed_amount',
+				points: 500,
+				amount: 500,
+				title: { en: '$5 off', fr: '5 $ de réduction', it: '5 $ di sconto', pl: 'Zniżka 5 USD' },
+			},
+			{
+				id: 'ten-off',
+				kind: 'fixed_amount',
+				points: 1000,
+				amount: 1000,
+				title: { en: '$10 off', fr: '10 $ de réduction', it: '10 $ di sconto', pl: 'Zniżka 10 USD' },
+			},
 			{
 				id: 'free-shipping',
 				kind: 'free_shipping',
@@ -121,13 +155,23 @@ export function demoStoreDefinition(storefrontUrl = DEFAULT_STOREFRONT_URL): Sto
 				kind: 'percent',
 				points: 1500,
 				percent: 15,
-				title: { en: '15% off your order', fr: '15 % de réduction sur votre commande', it: '15% di sconto sul tuo ordine', pl: '15% zniżki na zamówienie' },
+				title: {
+					en: '15% off your order',
+					fr: '15 % de réduction sur votre commande',
+					it: '15% di sconto sul tuo ordine',
+					pl: '15% zniżki na zamówienie',
+				},
 			},
 			{
 				id: 'candle-trio',
 				kind: 'free_product',
 				points: 2000,
-				title: { en: 'Free beeswax candle trio', fr: 'Trio de bougies offert', it: 'Tris di candele in omaggio', pl: 'Zestaw świec gratis' },
+				title: {
+					en: 'Free beeswax candle trio',
+					fr: 'Trio de bougies offert',
+					it: 'Tris di candele in omaggio',
+					pl: 'Zestaw świec gratis',
+				},
 				productName: {
 					en: 'Beeswax candle trio',
 					fr: 'Trio de bougies à la cire d’abeille',
@@ -143,7 +187,12 @@ export function demoStoreDefinition(storefrontUrl = DEFAULT_STOREFRONT_URL): Sto
 				minPoints: 500,
 				maxPoints: 5000,
 				stepPoints: 100,
-				title: { en: 'Turn points into dollars', fr: 'Convertissez vos points en dollars', it: 'Trasforma i punti in dollari', pl: 'Zamień punkty na dolary' },
+				title: {
+					en: 'Turn points into dollars',
+					fr: 'Convertissez vos points en dollars',
+					it: 'Trasforma i punti in dollari',
+					pl: 'Zamień punkty na dolary',
+				},
 				description: {
 					en: 'Every 100 points take $1 off your order.',
 					fr: '100 points = 1 $ de réduction sur votre commande.',

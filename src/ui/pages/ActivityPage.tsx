@@ -20,11 +20,22 @@ export function ActivityPage({ v }: ViewProps) {
 			{() => (
 				<>
 					<List v={v}>
-						{activity.data!.map(({ id, kind, points, createdAt, reference: { ruleTitle, rewardTitle, friend, orderSubtotal = 0, currency } }) => (
-							<Row key={id} title={t(`activity_${kind}`, { rule: ruleTitle!, reward: rewardTitle!, friend: friend!, amount: money(v, orderSubtotal, currency) })} sub={formatDate(locale, createdAt)}>
-								<b class={points > 0 ? 'ok' : undefined}>{signed.format(points)}</b>
-							</Row>
-						))}
+						{activity.data!.map(
+							({ id, kind, points, createdAt, reference: { ruleTitle, rewardTitle, friend, orderSubtotal = 0, currency } }) => (
+								<Row
+									key={id}
+									title={t(`activity_${kind}`, {
+										rule: ruleTitle!,
+										reward: rewardTitle!,
+										friend: friend!,
+										amount: money(v, orderSubtotal, currency),
+									})}
+									sub={formatDate(locale, createdAt)}
+								>
+									<b class={points > 0 ? 'ok' : undefined}>{signed.format(points)}</b>
+								</Row>
+							),
+						)}
 					</List>
 					<Problem v={v} error={activity.error} />
 					{activity.next && (

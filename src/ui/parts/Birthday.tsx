@@ -8,7 +8,8 @@ import { useAction } from './useAction';
 const utc = ({ month, day, year = 2000 }: BirthdayDate) => new Date(Date.UTC(year, month - 1, day));
 
 /** A real calendar date, not in the future (29 February is fine without a year: 2000 was leap). */
-const isValid = (birthday: BirthdayDate) => utc(birthday).getUTCDate() == birthday.day && (!birthday.year || (birthday.year > 1899 && utc(birthday) < new Date()));
+const isValid = (birthday: BirthdayDate) =>
+	utc(birthday).getUTCDate() == birthday.day && (!birthday.year || (birthday.year > 1899 && utc(birthday) < new Date()));
 
 /**
 Birthday entry: month, day and an optional year, checked here, then a confirmation that it cannot
@@ -21,7 +22,8 @@ export function Birthday({ v }: ViewProps) {
 	const [draft, setDraft] = useState<BirthdayDate>();
 	const [invalid, setInvalid] = useState(false);
 	const [state, run] = useAction(store.setBirthday);
-	const show = (date: BirthdayDate) => formatDate(locale, utc(date), { month: 'long', day: 'numeric', year: date.year ? 'numeric' : undefined });
+	const show = (date: BirthdayDate) =>
+		formatDate(locale, utc(date), { month: 'long', day: 'numeric', year: date.year ? 'numeric' : undefined });
 	if (birthday && birthdayLockedUntil) return <span class="m">{t('birthdayLocked', { date: show(birthday) })}</span>;
 	return (
 		<form

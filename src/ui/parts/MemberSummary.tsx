@@ -23,7 +23,13 @@ export function MemberSummary({ v }: ViewProps) {
 				<b>{tier.name}</b> {toTier}
 				{nextTier && <progress max={nextTier.threshold - tier.threshold} value={lifetimePoints - tier.threshold} aria-label={toTier!} />}
 			</div>
-			{(ready || next) && <p class="c">{ready ? t('canRedeem', { reward: ready.title }) : t('pointsUntil', { points: points(v, cost(next!) - balance), reward: next!.title })}</p>}
+			{(ready || next) && (
+				<p class="c">
+					{ready
+						? t('canRedeem', { reward: ready.title })
+						: t('pointsUntil', { points: points(v, cost(next!) - balance), reward: next!.title })}
+				</p>
+			)}
 			<div class="f">
 				{SHORTCUTS.map((page) => (
 					<button key={page} class="b o" onClick={() => v.navigate(page)}>

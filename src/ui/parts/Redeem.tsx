@@ -24,7 +24,9 @@ export function Redeem({ v, reward, balance }: RedeemProps) {
 	const [spend, setSpend] = useState(cost(reward));
 	const [confirming, setConfirming] = useState(false);
 	const [state, run] = useAction(() => store.redeem(reward.id, variable ? spend : undefined));
-	const value = variable ? t('amountOff', { amount: money(v, Math.floor(spend / pointsPerUnit) * unitAmount, reward.currency) }) : reward.title;
+	const value = variable
+		? t('amountOff', { amount: money(v, Math.floor(spend / pointsPerUnit) * unitAmount, reward.currency) })
+		: reward.title;
 	const spendText = `${points(v, spend)} · ${value}`;
 	if (state.result) return <Coupon v={v} coupon={state.result.coupon} focus />;
 	if (balance < cost(reward))

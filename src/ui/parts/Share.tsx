@@ -23,13 +23,28 @@ export function Share({ v }: ViewProps) {
 			</label>
 			<Copy v={v} text={link} onCopy={() => store.shared('copy')} />
 			{'share' in navigator ? (
-				<button class="b" onClick={() => navigator.share({ text }).then(() => store.shared('native'), () => {})}>
+				<button
+					class="b"
+					onClick={() =>
+						navigator.share({ text }).then(
+							() => store.shared('native'),
+							() => {},
+						)
+					}
+				>
 					{t('share')}
 				</button>
 			) : (
 				CHANNELS.map(([channel, url]) => (
 					// Facebook takes only the link; the others take the whole message.
-					<a key={channel} class="b o" href={url + encodeURIComponent(channel == 'facebook' ? link : text)} target="_blank" rel="noopener noreferrer" onClick={() => store.shared(channel)}>
+					<a
+						key={channel}
+						class="b o"
+						href={url + encodeURIComponent(channel == 'facebook' ? link : text)}
+						target="_blank"
+						rel="noopener noreferrer"
+						onClick={() => store.shared(channel)}
+					>
 						{t(channel)}
 					</a>
 				))

@@ -15,5 +15,7 @@ export const referOffer = (v: View, rule: EarnRule) => v.t('referOffer', { gift:
 export function earnText(v: View, rule: EarnRule): string {
 	if (rule.kind == 'referral') return referOffer(v, rule);
 	const amount = points(v, rule.points);
-	return rule.kind == 'order' ? v.t('perUnit', { points: amount, amount: money(v, minorPerUnit(v.store.program.value.data!.currency)) }) : amount;
+	return rule.kind == 'order'
+		? v.t('perUnit', { points: amount, amount: money(v, minorPerUnit(v.store.program.value.data!.currency)) })
+		: amount;
 }

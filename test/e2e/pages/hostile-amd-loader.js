@@ -25,7 +25,9 @@ Every call is recorded on window.amdLog for the test.
 		var finish = function () {
 			modules[id] = typeof factory === 'function' ? factory.apply(null, values) : factory;
 			log.loaded.push(id);
-			(waiting[id] || []).forEach(function (done) { done(modules[id]); });
+			(waiting[id] || []).forEach(function (done) {
+				done(modules[id]);
+			});
 			delete waiting[id];
 		};
 		if (!count) return finish();

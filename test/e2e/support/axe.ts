@@ -17,10 +17,16 @@ export async function runAxe(page: Page): Promise<AxeFindings> {
 	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
 	return page.evaluate(async (tags) => {
 		type Result = { id: string; impact: string; nodes: Array<{ target: unknown; failureSummary: string }> };
-		const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Result[]; passes: Result[] }> } }).axe;
+		const axe = (
+			window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Result[]; passes: Result[] }> } }
+		).axe;
 		const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
 		return {
-			violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })),
+			violations: result.violations.map((v) => ({
+				id: v.id,
+				impact: v.impact,
+				nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+			})),
 			passes: result.passes.map((p) => p.id),
 		};
 	}, WCAG_TAGS);

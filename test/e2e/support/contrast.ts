@@ -38,7 +38,7 @@ function measureTexts(page: Page): Promise<{ primary: string; texts: MeasuredTex
 			return Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
 		};
 		const backgroundOf = (el: Element) => {
-			for (let node: Element | null = el; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+			for (let node: Element | null = el; node; node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null) {
 				const background = getComputedStyle(node).backgroundColor;
 				if (opaque(background)) return background;
 			}
@@ -50,7 +50,9 @@ function measureTexts(page: Page): Promise<{ primary: string; texts: MeasuredTex
 		const primary = getComputedStyle(probe).color;
 		probe.remove();
 		const texts = [...root.querySelectorAll<HTMLElement>('*')]
-			.filter((el) => el.getClientRects().length > 0 && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()))
+			.filter(
+				(el) => el.getClientRects().length > 0 && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()),
+			)
 			.map((el) => {
 				const style = getComputedStyle(el);
 				const size = parseFloat(style.fontSize);
@@ -77,7 +79,9 @@ inside a shadow root as "needs review", so this measures it directly.
 */
 export async function lowContrastInPanel(page: Page): Promise<LowContrast[]> {
 	const { texts } = await measureTexts(page);
-	return texts.filter((t) => t.inPanel && !t.screenReaderOnly && t.ratio < t.needed).map(({ what, text, ratio, needed }) => ({ what, text, ratio, needed }));
+	return texts
+		.filter((t) => t.inPanel && !t.screenReaderOnly && t.ratio < t.needed)
+		.map(({ what, text, ratio, needed }) => ({ what, text, ratio, needed }));
 }
 
 /** The brand colour in effect, and every text drawn on it (launcher label, panel title, primary buttons). */

@@ -20,7 +20,10 @@ export const STALL_MS = 15_000;
 export const OFFLINE_MS = 5_000;
 
 // Fulfilled answers must pass CORS like the server's own, or the browser hides them from the widget.
-const cors = (request: Request) => ({ 'access-control-allow-origin': request.headers().origin ?? '*', 'access-control-expose-headers': 'Retry-After, Content-Language' });
+const cors = (request: Request) => ({
+	'access-control-allow-origin': request.headers().origin ?? '*',
+	'access-control-expose-headers': 'Retry-After, Content-Language',
+});
 const json = (route: Route, status: number, body: string, headers: Record<string, string> = {}) =>
 	route.fulfill({ status, body, headers: { ...cors(route.request()), 'content-type': 'application/json', ...headers } });
 const errorBody = (code: string) => JSON.stringify({ error: { code, message: `fault injected: ${code}` } });
@@ -32,7 +35,11 @@ const afterServer = async (route: Route, answer: (status: number, body: string) 
 
 export const FAULTS: Fault[] = [
 	{ name: 'drop-before', title: 'connection dropped before the server saw the request', apply: (route) => route.abort('connectionreset') },
-	{ name: 'drop-after', title: 'connection dropped after the server committed', apply: (route) => afterServer(route, () => route.abort('connectionreset')) },
+	{
+		name: 'drop-after',
+		title: 'connection dropped after the server committed',
+		apply: (route) => afterServer(route, () => route.abort('connectionreset')),
+	},
 	{
 		name: 'stall',
 		title: `${STALL_MS / 1000} s stall (the widget gives up at 10 s)`,
@@ -43,10 +50,27 @@ export const FAULTS: Fault[] = [
 		},
 	},
 	{ name: '500', title: '500 from the server (nothing committed)', apply: (route) => json(route, 500, errorBody('internal_error')) },
-	{ name: '502', title: '502 from a gateway (HTML body)', apply: (route) => route.fulfill({ status: 502, body: '<html><body>Bad Gateway</body></html>', headers: { ...cors(route.request()), 'content-type': 'text/html' } }) },
+	{
+		name: '502',
+		title: '502 from a gateway (HTML body)',
+		apply: (route) =>
+			route.fulfill({
+				status: 502,
+				body: '<html><body>Bad Gateway</body></html>',
+				headers: { ...cors(route.request()), 'content-type': 'text/html' },
+			}),
+	},
 	{ name: '429', title: '429 with Retry-After: 1', apply: (route) => json(route, 429, errorBody('rate_limited'), { 'retry-after': '1' }) },
-	{ name: 'truncated', title: 'truncated JSON (after the server committed)', apply: (route) => afterServer(route, (status, body) => json(route, status, body.slice(0, Math.floor(body.length / 2)))) },
-	{ name: 'wrong-shape', title: 'valid JSON of the wrong shape (after the server committed)', apply: (route) => afterServer(route, (status) => json(route, status, JSON.stringify({ ok: true, balance: 'lots', items: {} }))) },
+	{
+		name: 'truncated',
+		title: 'truncated JSON (after the server committed)',
+		apply: (route) => afterServer(route, (status, body) => json(route, status, body.slice(0, Math.floor(body.length / 2)))),
+	},
+	{
+		name: 'wrong-shape',
+		title: 'valid JSON of the wrong shape (after the server committed)',
+		apply: (route) => afterServer(route, (status) => json(route, status, JSON.stringify({ ok: true, balance: 'lots', items: {} }))),
+	},
 	{
 		name: 'offline',
 		title: `offline for ${OFFLINE_MS / 1000} s, then back`,

@@ -45,21 +45,37 @@ export async function openHostile(browser: Browser, fixture: Fixture, name: stri
 /** Polls that wait on the server or a render get room on a busy 2-core machine (vitest's default is 1 s). */
 export const POLL = { timeout: 10_000, interval: 50 };
 
-export const PROBE_PROPERTIES = ['font-size', 'line-height', 'font-family', 'box-sizing', 'color', 'background-color', 'display', 'position', 'z-index', 'margin-top', 'padding-left', 'visibility'] as const;
+export const PROBE_PROPERTIES = [
+	'font-size',
+	'line-height',
+	'font-family',
+	'box-sizing',
+	'color',
+	'background-color',
+	'display',
+	'position',
+	'z-index',
+	'margin-top',
+	'padding-left',
+	'visibility',
+] as const;
 
 /**
 Computed styles of the page's own probe elements (`[data-probe]`), to compare with and without
 the widget. `html` is left out on purpose: the open dialog locks page scroll with `overflow`.
 */
 export function probeStyles(page: Page): Promise<Record<string, Record<string, string>>> {
-	return page.evaluate((properties) => {
-		const result: Record<string, Record<string, string>> = {};
-		for (const element of document.querySelectorAll<HTMLElement>('[data-probe]')) {
-			const style = getComputedStyle(element);
-			result[element.dataset.probe!] = Object.fromEntries(properties.map((name) => [name, style.getPropertyValue(name)]));
-		}
-		return result;
-	}, [...PROBE_PROPERTIES]);
+	return page.evaluate(
+		(properties) => {
+			const result: Record<string, Record<string, string>> = {};
+			for (const element of document.querySelectorAll<HTMLElement>('[data-probe]')) {
+				const style = getComputedStyle(element);
+				result[element.dataset.probe!] = Object.fromEntries(properties.map((name) => [name, style.getPropertyValue(name)]));
+			}
+			return result;
+		},
+		[...PROBE_PROPERTIES],
+	);
 }
 
 /** Computed size and type of the launcher, to compare a hostile page with a plain one. */
@@ -139,10 +155,13 @@ export async function hitAtCentre(page: Page, locator: Locator): Promise<string>
 }
 
 export function hitAt(page: Page, x: number, y: number): Promise<string> {
-	return page.evaluate(([px, py]) => {
-		const hit = document.elementFromPoint(px, py);
-		return hit ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}` : 'nothing';
-	}, [x, y]);
+	return page.evaluate(
+		([px, py]) => {
+			const hit = document.elementFromPoint(px, py);
+			return hit ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}` : 'nothing';
+		},
+		[x, y],
+	);
 }
 
 /** Counts listeners on window and document through the DevTools protocol. */

@@ -12,7 +12,12 @@ export interface WatchedPage {
 Opens `url` in a fresh context and records the page's console errors and uncaught exceptions.
 `setup` runs before navigation (init scripts, request routes).
 */
-export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}, setup?: (page: Page) => Promise<unknown>): Promise<WatchedPage> {
+export async function openPage(
+	browser: Browser,
+	url: string,
+	options: BrowserContextOptions = {},
+	setup?: (page: Page) => Promise<unknown>,
+): Promise<WatchedPage> {
 	const context = await browser.newContext(options);
 	const page = await context.newPage();
 	await setup?.(page);
@@ -36,6 +41,13 @@ export function focusedElement(page: Page) {
 	return page.evaluate(() => {
 		let active = document.activeElement;
 		while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-		return active ? { tag: active.tagName.toLowerCase(), className: active.className, text: active.textContent?.trim() ?? '', label: active.getAttribute('aria-label') } : null;
+		return active
+			? {
+					tag: active.tagName.toLowerCase(),
+					className: active.className,
+					text: active.textContent?.trim() ?? '',
+					label: active.getAttribute('aria-label'),
+				}
+			: null;
 	});
 }

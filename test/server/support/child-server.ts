@@ -18,7 +18,15 @@ Runs `npm run server` (demo/server/main.ts) as a real child process on a free po
 export function spawnServer(env: Record<string, string>): Promise<ChildServer> {
 	const { DATABASE_URL: _ignored, ...inherited } = process.env;
 	const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts'], {
-		env: { ...inherited, PORT: '0', REWARDS_LOG: '0', REWARDS_RATE_LIMIT_PER_IP: '0', REWARDS_RATE_LIMIT_PER_CUSTOMER: '0', REWARDS_SEED: '1', ...env },
+		env: {
+			...inherited,
+			PORT: '0',
+			REWARDS_LOG: '0',
+			REWARDS_RATE_LIMIT_PER_IP: '0',
+			REWARDS_RATE_LIMIT_PER_CUSTOMER: '0',
+			REWARDS_SEED: '1',
+			...env,
+		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';
@@ -43,7 +51,11 @@ export function spawnServer(env: Record<string, string>): Promise<ChildServer> {
 }
 
 /** Storage a child server and a later in-process server can share: a PGlite directory or a PostgreSQL database. */
-export async function sharedStorage(): Promise<{ env: Record<string, string>; options: { dataDir?: string; databaseUrl?: string }; dispose(): Promise<void> }> {
+export async function sharedStorage(): Promise<{
+	env: Record<string, string>;
+	options: { dataDir?: string; databaseUrl?: string };
+	dispose(): Promise<void>;
+}> {
 	if (TEST_DB === 'postgres') {
 		const database = await createTestDatabase();
 		return { env: { DATABASE_URL: database.url }, options: { databaseUrl: database.url }, dispose: database.drop };

@@ -89,7 +89,8 @@ export function contractClient(baseUrl: string): ContractClient {
 		const text = await response.text();
 		let parsed: unknown;
 		if (text && response.headers.get('content-type')?.startsWith('application/json')) parsed = JSON.parse(text);
-		if (!options.unchecked) assertResponseMatchesContract(method, new URL(path, 'http://x').pathname, response.status, response.headers, parsed, text);
+		if (!options.unchecked)
+			assertResponseMatchesContract(method, new URL(path, 'http://x').pathname, response.status, response.headers, parsed, text);
 		return { status: response.status, headers: response.headers, body: parsed as T, text };
 	};
 	return {
@@ -99,7 +100,10 @@ export function contractClient(baseUrl: string): ContractClient {
 		put: (path, json, options) => request('PUT', path, { ...options, json }),
 		order: (order) => {
 			const raw = JSON.stringify({ currency: 'USD', ...order });
-			return request('POST', storePath('/webhooks/orders'), { raw, headers: { 'content-type': 'application/json', 'x-rewards-signature': signWebhook(raw) } });
+			return request('POST', storePath('/webhooks/orders'), {
+				raw,
+				headers: { 'content-type': 'application/json', 'x-rewards-signature': signWebhook(raw) },
+			});
 		},
 	};
 }
@@ -138,7 +142,8 @@ async function pgliteTemplate(): Promise<string> {
 	const hash = createHash('sha256');
 	const migrations = new URL('../../../demo/server/db/migrations/', import.meta.url);
 	for (const file of (await readdir(migrations)).sort()) hash.update(file).update(await readFile(new URL(file, migrations)));
-	for (const file of ['seed/demo-store.ts', 'seed/demo-shoppers.ts', 'seed/seed.ts']) hash.update(await readFile(new URL(`../../../demo/server/${file}`, import.meta.url)));
+	for (const file of ['seed/demo-store.ts', 'seed/demo-shoppers.ts', 'seed/seed.ts'])
+		hash.update(await readFile(new URL(`../../../demo/server/${file}`, import.meta.url)));
 	hash.update(new Date().toISOString().slice(0, 10));
 	const template = join(tmpdir(), `openrewards-pglite-template-${hash.digest('hex').slice(0, 16)}`);
 	try {

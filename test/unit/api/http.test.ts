@@ -8,8 +8,10 @@ afterEach(() => {
 	vi.restoreAllMocks();
 });
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
-const failure = (status: number, code: string, headers: Record<string, string> = {}) => json(status, { error: { code, message: code } }, headers);
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+	new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const failure = (status: number, code: string, headers: Record<string, string> = {}) =>
+	json(status, { error: { code, message: code } }, headers);
 
 function setup(responses: Array<Response | Error>, options: Partial<HttpOptions> = {}) {
 	const requests: Request[] = [];
@@ -22,7 +24,13 @@ function setup(responses: Array<Response | Error>, options: Partial<HttpOptions>
 			return next;
 		}),
 	);
-	const call = createHttp({ config: () => ({ api: 'https://api.example/', store: 'pk_test' }), token: () => 'T1', locale: () => 'fr', renew: async () => false, ...options });
+	const call = createHttp({
+		config: () => ({ api: 'https://api.example/', store: 'pk_test' }),
+		token: () => 'T1',
+		locale: () => 'fr',
+		renew: async () => false,
+		...options,
+	});
 	return { call, requests };
 }
 
@@ -124,16 +132,27 @@ describe('http', () => {
 			new Response('', { status: 201 }),
 		]);
 		expect(await call('post', 'customer/actions/instagram_follow', ActionResult)).toEqual(good);
-		for (let i = 0; i < 4; i++) await expect(call('post', 'customer/actions/instagram_follow', ActionResult)).rejects.toEqual({ code: 'invalid_response', status: 0 });
+		for (let i = 0; i < 4; i++)
+			await expect(call('post', 'customer/actions/instagram_follow', ActionResult)).rejects.toEqual({
+				code: 'invalid_response',
+				status: 0,
+			});
 	});
 
 	it('tells how each request ended, so the store knows when the network is down', async () => {
 		const heard = vi.fn();
-		const { call } = setup([new TypeError('Failed to fetch'), failure(409, 'already_completed'), json(200, {}), json(201, { ok: true })], { heard });
+		const { call } = setup([new TypeError('Failed to fetch'), failure(409, 'already_completed'), json(200, {}), json(201, { ok: true })], {
+			heard,
+		});
 		await expect(call('post', 'customer/actions/instagram_follow')).rejects.toMatchObject({ code: 'network' });
 		await expect(call('post', 'customer/actions/instagram_follow')).rejects.toMatchObject({ code: 'already_completed' });
 		await call('get', 'program');
 		await expect(call('post', 'customer/actions/instagram_follow', ActionResult)).rejects.toMatchObject({ code: 'invalid_response' });
-		expect(heard.mock.calls).toEqual([[{ code: 'network', status: 0 }], [{ code: 'already_completed', status: 409 }], [undefined], [{ code: 'invalid_response', status: 0 }]]);
+		expect(heard.mock.calls).toEqual([
+			[{ code: 'network', status: 0 }],
+			[{ code: 'already_completed', status: 409 }],
+			[undefined],
+			[{ code: 'invalid_response', status: 0 }],
+		]);
 	});
 });

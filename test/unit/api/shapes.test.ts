@@ -16,7 +16,11 @@ describe('response shapes', () => {
 	it('refuse schemas the interpreter could not check faithfully', () => {
 		const broken = (schema: Record<string, unknown>) => () =>
 			generateResponseShapes({
-				paths: { '/v1/stores/{storeKey}/x': { get: { responses: { 200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/X' } } } } } } } },
+				paths: {
+					'/v1/stores/{storeKey}/x': {
+						get: { responses: { 200: { content: { 'application/json': { schema: { $ref: '#/components/schemas/X' } } } } } },
+					},
+				},
 				components: { schemas: { X: { type: 'object', required: ['a'], properties: { a: schema } } } },
 			});
 		expect(broken({ oneOf: [{ type: 'string' }, { type: 'integer' }] })).toThrow(/oneOf/);
@@ -39,18 +43,51 @@ describe('the response check, on real answers of the reference server', () => {
 		const carol = await tokenFor(DEMO_SHOPPERS.carol.customerId);
 		const customerId = newCustomerId('shapes');
 		const fresh = await tokenFor(customerId);
-		answers.push(['Program', await get('/program')], ['Customer', await get('/customer', carol)], ['Customer', await get('/customer', fresh)]);
-		answers.push(['ActionResult', (await server.api.post(storePath('/customer/actions/instagram_follow'), undefined, { token: fresh })).body]);
+		answers.push(
+			['Program', await get('/program')],
+			['Customer', await get('/customer', carol)],
+			['Customer', await get('/customer', fresh)],
+		);
+		answers.push([
+			'ActionResult',
+			(await server.api.post(storePath('/customer/actions/instagram_follow'), undefined, { token: fresh })).body,
+		]);
 		await server.api.order({ orderId: `order-${customerId}`, customerId, subtotal: 20_000 });
-		answers.push(['RedemptionResult', (await server.api.post(storePath('/customer/redemptions'), { rewardId: 'five-off' }, { token: fresh, headers: { 'idempotency-key': `k-${customerId}` } })).body]);
-		answers.push(['Customer', await get('/customer', fresh)], ['ActivityPage', await get('/customer/activity', carol)], ['ActivityPage', await get('/customer/activity', fresh)]);
+		answers.push([
+			'RedemptionResult',
+			(
+				await server.api.post(
+					storePath('/customer/redemptions'),
+					{ rewardId: 'five-off' },
+					{ token: fresh, headers: { 'idempotency-key': `k-${customerId}` } },
+				)
+			).body,
+		]);
+		answers.push(
+			['Customer', await get('/customer', fresh)],
+			['ActivityPage', await get('/customer/activity', carol)],
+			['ActivityPage', await get('/customer/activity', fresh)],
+		);
 		const code = (await get('/customer', carol)).referral.code;
-		answers.push(['ReferralClaimResult', (await server.api.post(storePath('/referrals/claim'), { code, email: `${newCustomerId('friend')}@example.com` })).body]);
+		answers.push([
+			'ReferralClaimResult',
+			(await server.api.post(storePath('/referrals/claim'), { code, email: `${newCustomerId('friend')}@example.com` })).body,
+		]);
 	}, 60_000);
 	afterAll(() => server?.close());
 
 	it('accepts every one of them', () => {
-		expect(answers.map(([name]) => name)).toEqual(['Program', 'Customer', 'Customer', 'ActionResult', 'RedemptionResult', 'Customer', 'ActivityPage', 'ActivityPage', 'ReferralClaimResult']);
+		expect(answers.map(([name]) => name)).toEqual([
+			'Program',
+			'Customer',
+			'Customer',
+			'ActionResult',
+			'RedemptionResult',
+			'Customer',
+			'ActivityPage',
+			'ActivityPage',
+			'ReferralClaimResult',
+		]);
 		for (const [name, body] of answers) expect(fits(body, shapes[name]), name).toBe(true);
 		// The samples cover what is optional or nullable: a coupon, a birthday, activity references.
 		expect(answers.some(([name, body]) => name == 'Customer' && (body as { coupons: unknown[] }).coupons.length)).toBe(true);
@@ -83,7 +120,9 @@ describe('the response check, on real answers of the reference server', () => {
 	it('lets through what a newer server may add, and what is optional or nullable', () => {
 		const customer = answers.find(([name]) => name == 'Customer')![1] as Record<string, unknown>;
 		expect(fits({ ...customer, loyaltyStreak: 3 }, shapes.Customer)).toBe(true);
-		expect(fits({ ...customer, nextTier: null, pointsToNextTier: null, birthday: null, birthdayLockedUntil: null }, shapes.Customer)).toBe(true);
+		expect(fits({ ...customer, nextTier: null, pointsToNextTier: null, birthday: null, birthdayLockedUntil: null }, shapes.Customer)).toBe(
+			true,
+		);
 		expect(fits({ locale: 'en', items: [], nextCursor: null }, shapes.ActivityPage)).toBe(true);
 	});
 });

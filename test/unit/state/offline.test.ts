@@ -107,7 +107,9 @@ describe('earn claims made offline', () => {
 	});
 
 	it('a refusal on the first send is the server saying no', async () => {
-		const { store } = storeWith({ customerToken: jwt('alice') }, (request) => (request.url.endsWith(FOLLOW) ? failure(409, 'already_completed') : answers(request)));
+		const { store } = storeWith({ customerToken: jwt('alice') }, (request) =>
+			request.url.endsWith(FOLLOW) ? failure(409, 'already_completed') : answers(request),
+		);
 		await expect(store.earn('instagram_follow')).rejects.toEqual({ code: 'already_completed', status: 409 });
 		store.stop();
 	});
@@ -116,14 +118,18 @@ describe('earn claims made offline', () => {
 describe('a redemption a reload interrupted', () => {
 	it('is sent again with its key when the next page opens, once, and its coupon comes with the customer', async () => {
 		// The first page: the shopper confirmed, and the page went away before any answer.
-		const first = storeWith({ customerToken: jwt('alice') }, (request) => (request.url.endsWith('/customer/redemptions') ? new Promise<Response>(() => {}) : answers(request)));
+		const first = storeWith({ customerToken: jwt('alice') }, (request) =>
+			request.url.endsWith('/customer/redemptions') ? new Promise<Response>(() => {}) : answers(request),
+		);
 		void first.store.redeem('five-off');
 		await vi.waitFor(() => expect(first.posts('/customer/redemptions')).toHaveLength(1));
 		const key = first.posts('/customer/redemptions')[0].headers.get('idempotency-key');
 		first.store.stop();
 
 		const next = storeWith({ customerToken: jwt('alice', { iat: 2 }) });
-		await vi.waitFor(() => expect(next.emit).toHaveBeenCalledWith('redeemed', expect.objectContaining({ rewardId: 'five-off', pointsSpent: 500 })));
+		await vi.waitFor(() =>
+			expect(next.emit).toHaveBeenCalledWith('redeemed', expect.objectContaining({ rewardId: 'five-off', pointsSpent: 500 })),
+		);
 		expect(next.posts('/customer/redemptions').map((r) => r.headers.get('idempotency-key'))).toEqual([key]);
 		// The same body too: a reward without points is asked again without points.
 		expect(await next.posts('/customer/redemptions')[0].json()).toEqual({ rewardId: 'five-off' });

@@ -4,7 +4,17 @@ import { answers, failure, json, storeWith } from './support';
 const CLAIM = '/referrals/claim';
 const SAVED = 'rewards:pk_test:claim';
 const GIFT = {
-	coupon: { code: 'GIFT-AAAA-BBBB', source: 'referral', rewardId: null, title: '$10 off your first order', kind: 'fixed_amount', amount: 1000, minOrderAmount: 4000, currency: 'USD', createdAt: '2026-03-01T10:00:00Z' },
+	coupon: {
+		code: 'GIFT-AAAA-BBBB',
+		source: 'referral',
+		rewardId: null,
+		title: '$10 off your first order',
+		kind: 'fixed_amount',
+		amount: 1000,
+		minOrderAmount: 4000,
+		currency: 'USD',
+		createdAt: '2026-03-01T10:00:00Z',
+	},
 };
 
 let online = true;

@@ -52,7 +52,16 @@ describe('what the device keeps: reading and writing', () => {
 	});
 
 	it('ignores corrupt, foreign or outdated entries', () => {
-		for (const value of ['{', 'null', '42', '"text"', '[]', JSON.stringify([Date.now()]), JSON.stringify([Date.now(), { ...CUSTOMER, balance: 'lots' }]), JSON.stringify({ time: Date.now(), data: CUSTOMER })]) {
+		for (const value of [
+			'{',
+			'null',
+			'42',
+			'"text"',
+			'[]',
+			JSON.stringify([Date.now()]),
+			JSON.stringify([Date.now(), { ...CUSTOMER, balance: 'lots' }]),
+			JSON.stringify({ time: Date.now(), data: CUSTOMER }),
+		]) {
 			localStorage.setItem('k', value);
 			expect(restore('k', CustomerShape, HOUR), value).toBeUndefined();
 		}
@@ -90,7 +99,9 @@ describe('the store: instant first paint on the next page', () => {
 		void next.store.refresh();
 		expect(next.store.program.value.data).toEqual(PROGRAM);
 		expect(next.store.customer.value.data).toEqual(CUSTOMER);
-		await vi.waitFor(() => expect(next.seen.map((r) => new URL(r.url).pathname).sort()).toEqual(['/v1/stores/pk_test/customer', '/v1/stores/pk_test/program']));
+		await vi.waitFor(() =>
+			expect(next.seen.map((r) => new URL(r.url).pathname).sort()).toEqual(['/v1/stores/pk_test/customer', '/v1/stores/pk_test/program']),
+		);
 		next.store.stop();
 	});
 
@@ -100,7 +111,9 @@ describe('the store: instant first paint on the next page', () => {
 		const { store } = storeWith({ customerToken: token });
 		await store.refresh();
 		store.stop();
-		const everything = Object.keys(localStorage).map((key) => key + localStorage.getItem(key)).join('\n');
+		const everything = Object.keys(localStorage)
+			.map((key) => key + localStorage.getItem(key))
+			.join('\n');
 		expect(everything).toContain('"balance":620');
 		expect(everything).not.toContain(token);
 		expect(everything).not.toContain(token.split('.')[1]);

@@ -11,7 +11,9 @@ describe('store', () => {
 	it('renews an expired token through onTokenExpired and retries once', async () => {
 		const onTokenExpired = vi.fn(async () => 'fresh');
 		const { store, seen } = storeWith({ customerToken: 'stale', onTokenExpired }, (request) =>
-			request.headers.get('authorization') == 'Bearer fresh' ? json(200, CUSTOMER) : json(401, { error: { code: 'token_expired', message: '' } }),
+			request.headers.get('authorization') == 'Bearer fresh'
+				? json(200, CUSTOMER)
+				: json(401, { error: { code: 'token_expired', message: '' } }),
 		);
 		await store.loadCustomer();
 		await vi.waitFor(() => expect(store.customer.value.data).toEqual(CUSTOMER));
@@ -21,7 +23,9 @@ describe('store', () => {
 	});
 
 	it('falls back to the guest view, asking to sign in again, when no fresh token comes', async () => {
-		const { store } = storeWith({ customerToken: 'stale', onTokenExpired: () => undefined }, () => json(401, { error: { code: 'token_expired', message: '' } }));
+		const { store } = storeWith({ customerToken: 'stale', onTokenExpired: () => undefined }, () =>
+			json(401, { error: { code: 'token_expired', message: '' } }),
+		);
 		store.loadCustomer();
 		await vi.waitFor(() => expect(store.expired.value).toBe(true));
 		expect(store.token.value).toBeUndefined();
@@ -51,7 +55,9 @@ describe('store', () => {
 
 	it('an action sets the balance it answered, emits earned, and re-reads the customer', async () => {
 		const { store, emit, seen } = storeWith({ customerToken: 'T' }, (request) =>
-			request.method == 'POST' ? json(201, { ruleKey: 'instagram_follow', awarded: 50, balance: 350, lifetimePoints: 350 }) : json(200, { ...CUSTOMER, balance: 350 }),
+			request.method == 'POST'
+				? json(201, { ruleKey: 'instagram_follow', awarded: 50, balance: 350, lifetimePoints: 350 })
+				: json(200, { ...CUSTOMER, balance: 350 }),
 		);
 		store.customer.value = { data: CUSTOMER };
 		await store.earn('instagram_follow');
@@ -62,7 +68,9 @@ describe('store', () => {
 
 	it('reports failures to onError except the server’s business answers (409)', async () => {
 		const { store, report } = storeWith({ customerToken: 'T' }, (request) =>
-			request.method == 'POST' ? json(409, { error: { code: 'already_completed', message: '' } }) : json(500, { error: { code: 'internal_error', message: '' } }),
+			request.method == 'POST'
+				? json(409, { error: { code: 'already_completed', message: '' } })
+				: json(500, { error: { code: 'internal_error', message: '' } }),
 		);
 		await expect(store.earn('instagram_follow')).rejects.toEqual({ code: 'already_completed', status: 409 });
 		expect(report).not.toHaveBeenCalledWith(expect.objectContaining({ status: 409 }));

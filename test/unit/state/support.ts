@@ -10,7 +10,8 @@ export function jwt(sub: string, claims: Record<string, unknown> = {}): string {
 	return `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub, aud: 'pk_test', iat: Date.now(), ...claims })}.c2lnbmF0dXJl`;
 }
 
-export const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+export const json = (status: number, body: unknown) =>
+	new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 export const failure = (status: number, code: string) => json(status, { error: { code, message: code } });
 
 /** Answers like the reference server's for the demo program, a customer and an Instagram follow. */
@@ -18,8 +19,23 @@ export const answers = (request: Request): Response | Promise<Response> => {
 	const path = new URL(request.url).pathname;
 	if (path.endsWith('/program')) return json(200, PROGRAM);
 	if (path.endsWith('/customer')) return json(200, CUSTOMER);
-	if (path.endsWith('/customer/actions/instagram_follow')) return json(201, { ruleKey: 'instagram_follow', awarded: 50, balance: CUSTOMER.balance + 50, lifetimePoints: 930 });
-	if (path.endsWith('/customer/redemptions')) return json(201, { coupon: { code: 'RW-5OFF-AAAAAAAA', source: 'redemption', rewardId: 'five-off', title: '$5 off', kind: 'fixed_amount', amount: 500, currency: 'USD', createdAt: '2026-03-01T10:00:00Z' }, pointsSpent: 500, balance: 120 });
+	if (path.endsWith('/customer/actions/instagram_follow'))
+		return json(201, { ruleKey: 'instagram_follow', awarded: 50, balance: CUSTOMER.balance + 50, lifetimePoints: 930 });
+	if (path.endsWith('/customer/redemptions'))
+		return json(201, {
+			coupon: {
+				code: 'RW-5OFF-AAAAAAAA',
+				source: 'redemption',
+				rewardId: 'five-off',
+				title: '$5 off',
+				kind: 'fixed_amount',
+				amount: 500,
+				currency: 'USD',
+				createdAt: '2026-03-01T10:00:00Z',
+			},
+			pointsSpent: 500,
+			balance: 120,
+		});
 	return json(202, { accepted: 1 });
 };
 

@@ -28,7 +28,11 @@ describe('Earn page', () => {
 		v.store.earn = earn;
 		render(<EarnPage v={v} />);
 		const link = within(rowOf('Follow us on Instagram')).getByRole('link', { name: 'Follow' });
-		expect([link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel')]).toEqual(['https://www.instagram.com/shop/', '_blank', 'noopener noreferrer']);
+		expect([link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel')]).toEqual([
+			'https://www.instagram.com/shop/',
+			'_blank',
+			'noopener noreferrer',
+		]);
 		link.addEventListener('click', (event) => event.preventDefault());
 		fireEvent.click(link);
 		expect(earn).toHaveBeenCalledWith('instagram_follow');
@@ -54,7 +58,9 @@ describe('Earn page', () => {
 
 	it('birthday: checks the date, confirms it cannot change, then shows it locked', async () => {
 		const v = makeView();
-		const setBirthday = vi.fn(async (birthday: { month: number; day: number }) => void patchCustomer(v, { birthday, birthdayLockedUntil: '2027-03-01T00:00:00Z' }));
+		const setBirthday = vi.fn(
+			async (birthday: { month: number; day: number }) => void patchCustomer(v, { birthday, birthdayLockedUntil: '2027-03-01T00:00:00Z' }),
+		);
 		v.store.setBirthday = setBirthday;
 		render(<EarnPage v={v} />);
 		const row = within(rowOf('Celebrate your birthday'));

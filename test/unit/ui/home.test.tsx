@@ -43,7 +43,11 @@ describe('Home page', () => {
 	it('shortcuts go to Earn, Redeem and Refer', () => {
 		const v = makeView();
 		render(<HomePage v={v} />);
-		for (const [name, page] of [['Earn', 'earn'], ['Redeem', 'redeem'], ['Refer', 'refer']]) {
+		for (const [name, page] of [
+			['Earn', 'earn'],
+			['Redeem', 'redeem'],
+			['Refer', 'refer'],
+		]) {
 			fireEvent.click(screen.getByRole('button', { name }));
 			expect(v.navigate).toHaveBeenLastCalledWith(page);
 		}
@@ -51,7 +55,10 @@ describe('Home page', () => {
 
 	it('welcomes a referred visitor; the claim shows the coupon, or the server’s reason', async () => {
 		const v = makeView({ member: false, referral: 'FRIEND1' });
-		const claim = vi.fn().mockRejectedValueOnce({ code: 'self_referral', status: 409 }).mockResolvedValueOnce({ coupon: { ...COUPON, source: 'referral', title: '$10 off your first order' } });
+		const claim = vi
+			.fn()
+			.mockRejectedValueOnce({ code: 'self_referral', status: 409 })
+			.mockResolvedValueOnce({ coupon: { ...COUPON, source: 'referral', title: '$10 off your first order' } });
 		v.store.claimReferral = claim;
 		render(<HomePage v={v} />);
 		expect(screen.getByRole('heading', { name: 'Your friend sent you $10 off' })).toBeTruthy();

@@ -7,7 +7,9 @@ import type { View } from '../../../src/ui/view';
 import { makeView } from './support';
 
 function renderPanel(v: View, page: PageName = 'home') {
-	return render(<PanelApp open={signal(true)} page={signal(page)} view={signal(v)} announcement={signal('Balance: 720 points')} onClose={vi.fn()} />);
+	return render(
+		<PanelApp open={signal(true)} page={signal(page)} view={signal(v)} announcement={signal('Balance: 720 points')} onClose={vi.fn()} />,
+	);
 }
 
 describe('panel states', () => {

@@ -12,7 +12,8 @@ afterEach(() => {
 	sessionStorage.clear();
 });
 
-const renderPanel = (v: View) => render(<PanelApp open={signal(true)} page={signal('home')} view={signal(v)} announcement={signal('')} onClose={vi.fn()} />);
+const renderPanel = (v: View) =>
+	render(<PanelApp open={signal(true)} page={signal('home')} view={signal(v)} announcement={signal('')} onClose={vi.fn()} />);
 
 describe('panel: bad data and no connection', () => {
 	it('says calmly that the shopper is offline, in a status region', async () => {
@@ -44,12 +45,26 @@ describe('panel: bad data and no connection', () => {
 	});
 
 	it('a friend whose gift’s answer was cut short gets the gift all the same, from the claim sent again with its key', async () => {
-		const gift = { coupon: { code: 'GIFT-AAAA-BBBB', source: 'referral', rewardId: null, title: '$10 off your first order', kind: 'fixed_amount', amount: 1000, minOrderAmount: 4000, currency: 'USD', createdAt: '2026-03-01T10:00:00Z' } };
+		const gift = {
+			coupon: {
+				code: 'GIFT-AAAA-BBBB',
+				source: 'referral',
+				rewardId: null,
+				title: '$10 off your first order',
+				kind: 'fixed_amount',
+				amount: 1000,
+				minOrderAmount: 4000,
+				currency: 'USD',
+				createdAt: '2026-03-01T10:00:00Z',
+			},
+		};
 		let claims = 0;
 		const { store, posts } = storeWith({}, (request) => {
 			if (!request.url.endsWith('/referrals/claim')) return answers(request);
 			// The server claimed the first time too; only its answer broke on the way.
-			return ++claims == 1 ? new Response('{"coupon":{"co', { status: 201, headers: { 'content-type': 'application/json' } }) : json(201, gift);
+			return ++claims == 1
+				? new Response('{"coupon":{"co', { status: 201, headers: { 'content-type': 'application/json' } })
+				: json(201, gift);
 		});
 		store.program.value = { data: structuredClone(PROGRAM) };
 		renderPanel({ ...makeView({ member: false, referral: 'FRIEND1' }), store });

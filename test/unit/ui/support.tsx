@@ -22,7 +22,15 @@ export const PROGRAM: Program = {
 	earnRules: [
 		{ key: 'order', kind: 'order', title: 'Place an order', points: 5, oneTime: false, claimable: false },
 		{ key: 'signup', kind: 'signup', title: 'Create an account', points: 100, oneTime: true, claimable: false },
-		{ key: 'instagram_follow', kind: 'instagram_follow', title: 'Follow us on Instagram', points: 50, oneTime: true, claimable: true, profileUrl: 'https://www.instagram.com/shop/' },
+		{
+			key: 'instagram_follow',
+			kind: 'instagram_follow',
+			title: 'Follow us on Instagram',
+			points: 50,
+			oneTime: true,
+			claimable: true,
+			profileUrl: 'https://www.instagram.com/shop/',
+		},
 		{ key: 'birthday', kind: 'birthday', title: 'Celebrate your birthday', points: 200, oneTime: false, claimable: false },
 		{
 			key: 'referral',
@@ -38,7 +46,17 @@ export const PROGRAM: Program = {
 		{ id: 'five-off', kind: 'fixed_amount', title: '$5 off', points: 500, amount: 500, currency: 'USD' },
 		{ id: 'free-shipping', kind: 'free_shipping', title: 'Free shipping', points: 800, currency: 'USD' },
 		{ id: 'ten-off', kind: 'fixed_amount', title: '$10 off', points: 1000, amount: 1000, currency: 'USD' },
-		{ id: 'dollars', kind: 'variable', title: 'Turn points into dollars', pointsPerUnit: 100, unitAmount: 100, minPoints: 500, maxPoints: 5000, stepPoints: 100, currency: 'USD' },
+		{
+			id: 'dollars',
+			kind: 'variable',
+			title: 'Turn points into dollars',
+			pointsPerUnit: 100,
+			unitAmount: 100,
+			minPoints: 500,
+			maxPoints: 5000,
+			stepPoints: 100,
+			currency: 'USD',
+		},
 	],
 	tiers: [
 		{ key: 'bronze', name: 'Bronze', threshold: 0 },
@@ -46,7 +64,16 @@ export const PROGRAM: Program = {
 	],
 };
 
-export const COUPON: Coupon = { code: 'RW-5OFF-AAAA', source: 'redemption', rewardId: 'five-off', title: '$5 off', kind: 'fixed_amount', amount: 500, currency: 'USD', createdAt: '2026-03-01T10:00:00Z' };
+export const COUPON: Coupon = {
+	code: 'RW-5OFF-AAAA',
+	source: 'redemption',
+	rewardId: 'five-off',
+	title: '$5 off',
+	kind: 'fixed_amount',
+	amount: 500,
+	currency: 'USD',
+	createdAt: '2026-03-01T10:00:00Z',
+};
 
 export const CUSTOMER: Customer = {
 	id: 'shopper-1',
@@ -66,9 +93,27 @@ export const CUSTOMER: Customer = {
 };
 
 export const ACTIVITY: ActivityEntry[] = [
-	{ id: '3', points: -500, kind: 'redemption', reference: { rewardId: 'five-off', rewardTitle: '$5 off', couponCode: 'RW-5OFF-AAAA' }, createdAt: '2026-03-01T10:00:00Z' },
-	{ id: '2', points: 200, kind: 'birthday', reference: { ruleKey: 'birthday', ruleTitle: 'Celebrate your birthday', year: 2026 }, createdAt: '2026-02-14T10:00:00Z' },
-	{ id: '1', points: 300, kind: 'order', reference: { ruleKey: 'order', ruleTitle: 'Place an order', orderId: 'A1', orderSubtotal: 6000, currency: 'USD' }, createdAt: '2026-01-05T10:00:00Z' },
+	{
+		id: '3',
+		points: -500,
+		kind: 'redemption',
+		reference: { rewardId: 'five-off', rewardTitle: '$5 off', couponCode: 'RW-5OFF-AAAA' },
+		createdAt: '2026-03-01T10:00:00Z',
+	},
+	{
+		id: '2',
+		points: 200,
+		kind: 'birthday',
+		reference: { ruleKey: 'birthday', ruleTitle: 'Celebrate your birthday', year: 2026 },
+		createdAt: '2026-02-14T10:00:00Z',
+	},
+	{
+		id: '1',
+		points: 300,
+		kind: 'order',
+		reference: { ruleKey: 'order', ruleTitle: 'Place an order', orderId: 'A1', orderSubtotal: 6000, currency: 'USD' },
+		createdAt: '2026-01-05T10:00:00Z',
+	},
 ];
 
 export const CONFIG: ResolvedConfig = validateOptions({ store: 'pk_test', api: 'http://127.0.0.1:9' }).config!;
@@ -84,7 +129,12 @@ contract's types; the store's actions are replaced per test. Nothing here talks 
 */
 export function makeView({ member = true, config = CONFIG, referral = null as string | null } = {}): TestView {
 	const emit = vi.fn();
-	const store = createStore({ config: () => ({ ...config, customerToken: member ? 'token' : undefined }), locale: () => 'en', emit, report: vi.fn() });
+	const store = createStore({
+		config: () => ({ ...config, customerToken: member ? 'token' : undefined }),
+		locale: () => 'en',
+		emit,
+		report: vi.fn(),
+	});
 	store.program.value = { data: structuredClone(PROGRAM) };
 	if (member) store.customer.value = { data: structuredClone(CUSTOMER) };
 	const catalogue = en as unknown as Catalogue;

@@ -1,4 +1,4 @@
-import type { components } from '../../../src/api/schema';
+import type { components } from '../../src/api/schema';
 
 export type ErrorCode = components['schemas']['ErrorCode'];
 export type ErrorField = components['schemas']['ErrorField'];
@@ -8,6 +8,7 @@ const STATUS: Record<ErrorCode, number> = {
 	invalid_token: 401,
 	token_expired: 401,
 	invalid_signature: 401,
+	invalid_admin_key: 401,
 	forbidden: 403,
 	not_found: 404,
 	method_not_allowed: 405,
