@@ -279,6 +279,22 @@ export interface components {
             signInUrl: string;
             /** @description A URL with `{code}` where the referral code goes. */
             referralLinkTemplate: string;
+            brand?: components["schemas"]["Brand"];
+            pointsExpiry?: components["schemas"]["PointsExpiry"];
+        };
+        /** @description The merchant's look for the panel; options given to init() win over it. */
+        Brand: {
+            /** @description The brand colour, as #rrggbb. */
+            primaryColor?: string;
+            /**
+             * Format: uri
+             * @description A square logo for the panel's header.
+             */
+            logoUrl?: string;
+        };
+        /** @description Points expire after this many months without any earning or spending; absent, points never expire. */
+        PointsExpiry: {
+            monthsWithoutActivity: number;
         };
         /** @description ISO 4217. */
         CurrencyCode: string;
@@ -335,6 +351,8 @@ export interface components {
             name: string;
             /** @description Lifetime points needed. */
             threshold: number;
+            /** @description What members of this tier get, in the program's words. */
+            perks?: string[];
         };
         Customer: {
             /** @description The merchant's customer id (the token's `sub`). */
@@ -352,6 +370,7 @@ export interface components {
                 key: string;
                 name: string;
                 threshold: number;
+                perks?: string[];
             } | null;
             pointsToNextTier: number | null;
             birthday: {

@@ -38,7 +38,36 @@ export interface RewardDefinition {
 export interface TierDefinition {
 	key: string;
 	name: LocalizedText;
+	/** Lifetime points needed. */
 	threshold: number;
+	/** What members of this tier get, one text per perk. */
+	perks?: LocalizedText[];
+}
+
+/** The merchant's look for the panel. */
+export interface BrandDefinition {
+	/** #rrggbb */
+	primaryColor?: string;
+	/** https URL of a square logo. */
+	logoUrl?: string;
+}
+
+/** The store's Shopify shop, when it sells on Shopify. Secrets: never shown by the public or merchant program views. */
+export interface ShopifyConnection {
+	/** e.g. `maple-and-moss.myshopify.com` */
+	shopDomain: string;
+	/** Key of `X-Shopify-Hmac-Sha256`: the app's client secret, or the key shown under Settings › Notifications › Webhooks. */
+	webhookSecret: string;
+	/** Admin API access token (`shpat_…`) with `write_discounts`; unset, coupons go through the generic issuer. */
+	adminAccessToken?: string;
+	/** The Admin GraphQL endpoint; by default `https://{shopDomain}/admin/api/2025-07/graphql.json` (tests point it at a local stand-in). */
+	adminApiUrl?: string;
+}
+
+/** Where the generic coupon issuer announces codes (`coupon.issued`), signed like order webhooks. */
+export interface CouponWebhookDefinition {
+	url: string;
+	secret: string;
 }
 
 /**
@@ -65,6 +94,11 @@ export interface StoreDefinition {
 	earnRules: EarnRuleDefinition[];
 	rewards: RewardDefinition[];
 	tiers: TierDefinition[];
+	brand?: BrandDefinition;
+	/** Points expire after this many months without activity; absent, never. */
+	pointsExpiry?: { monthsWithoutActivity: number };
+	shopify?: ShopifyConnection;
+	couponWebhook?: CouponWebhookDefinition;
 }
 
 /** Rules a shopper completes themselves through completeAction; the server awards the others. */

@@ -31,7 +31,9 @@ export function rewardView(store: Store, reward: RewardDefinition, locale: strin
 
 /** A tier as the API shows it, in `locale`. */
 export function tierView(store: Store, tier: TierDefinition, locale: string): Tier {
-	return { key: tier.key, name: localize(tier.name, locale, store.defaultLocale), threshold: tier.threshold };
+	const view: Tier = { key: tier.key, name: localize(tier.name, locale, store.defaultLocale), threshold: tier.threshold };
+	if (tier.perks?.length) view.perks = tier.perks.map((perk) => localize(perk, locale, store.defaultLocale));
+	return view;
 }
 
 /** The public program in `locale`; memoized per store and locale since it only depends on the definition. */
@@ -74,6 +76,8 @@ export function programView(store: Store, locale: string): Program {
 		signInUrl: definition.signInUrl,
 		referralLinkTemplate: definition.referralLinkTemplate,
 	};
+	if (definition.brand && Object.keys(definition.brand).length) program.brand = { ...definition.brand };
+	if (definition.pointsExpiry) program.pointsExpiry = { monthsWithoutActivity: definition.pointsExpiry.monthsWithoutActivity };
 	store.memo.set(memoKey, program);
 	return program;
 }

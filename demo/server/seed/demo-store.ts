@@ -202,9 +202,57 @@ export function demoStoreDefinition(storefrontUrl = DEFAULT_STOREFRONT_URL): Sto
 			},
 		],
 		tiers: [
-			{ key: 'bronze', threshold: 0, name: { en: 'Bronze', fr: 'Bronze', it: 'Bronzo', pl: 'Brązowy' } },
-			{ key: 'silver', threshold: 1000, name: { en: 'Silver', fr: 'Argent', it: 'Argento', pl: 'Srebrny' } },
-			{ key: 'gold', threshold: 3000, name: { en: 'Gold', fr: 'Or', it: 'Oro', pl: 'Złoty' } },
+			{
+				key: 'bronze',
+				threshold: 0,
+				name: { en: 'Bronze', fr: 'Bronze', it: 'Bronzo', pl: 'Brązowy' },
+				perks: [{ en: '5 points per $1', fr: '5 points par dollar', it: '5 punti per ogni dollaro', pl: '5 punktów za każdego dolara' }],
+			},
+			{
+				key: 'silver',
+				threshold: 1000,
+				name: { en: 'Silver', fr: 'Argent', it: 'Argento', pl: 'Srebrny' },
+				perks: [
+					{
+						en: 'Free shipping on every order',
+						fr: 'Livraison offerte sur chaque commande',
+						it: 'Spedizione gratuita su ogni ordine',
+						pl: 'Darmowa dostawa każdego zamówienia',
+					},
+					{
+						en: 'Early access to sales',
+						fr: 'Accès anticipé aux soldes',
+						it: 'Accesso anticipato ai saldi',
+						pl: 'Wcześniejszy dostęp do wyprzedaży',
+					},
+				],
+			},
+			{
+				key: 'gold',
+				threshold: 3000,
+				name: { en: 'Gold', fr: 'Or', it: 'Oro', pl: 'Złoty' },
+				perks: [
+					{
+						en: 'Free shipping on every order',
+						fr: 'Livraison offerte sur chaque commande',
+						it: 'Spedizione gratuita su ogni ordine',
+						pl: 'Darmowa dostawa każdego zamówienia',
+					},
+					{
+						en: 'A birthday gift box',
+						fr: 'Un coffret cadeau d’anniversaire',
+						it: 'Una confezione regalo per il compleanno',
+						pl: 'Prezent urodzinowy',
+					},
+					{
+						en: 'Double points in December',
+						fr: 'Points doublés en décembre',
+						it: 'Punti doppi a dicembre',
+						pl: 'Podwójne punkty w grudniu',
+					},
+				],
+			},
 		],
+		brand: { primaryColor: '#2f6b4f' },
 	};
 }
