@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Coupon as CouponData } from '../../api/client';
 import type { View } from '../view';
+import { safeUrl } from '../../config/safe-url';
 import { Copy } from './Copy';
 
 interface CouponProps {
@@ -17,7 +18,11 @@ export function Coupon({ v, coupon: { code, title }, focus }: CouponProps) {
 	const apply = () => {
 		const { onApplyCoupon, applyCouponUrl } = v.config.value;
 		try {
-			onApplyCoupon ? onApplyCoupon(code) : location.assign(applyCouponUrl.replace('{code}', encodeURIComponent(code)));
+			if (onApplyCoupon) return onApplyCoupon(code);
+			const couponHref = safeUrl(applyCouponUrl.replace('{code}', encodeURIComponent(code)));
+			if (!couponHref)
+				throw new Error(`"applyCouponUrl" must be an https: URL or a path on this site, got ${JSON.stringify(applyCouponUrl)}`);
+			location.assign(couponHref);
 		} catch (error) {
 			v.report(error);
 		}

@@ -1,4 +1,5 @@
 import type { EarnRule } from '../../api/client';
+import { safeUrl } from '../../config/safe-url';
 import { points, type View } from '../view';
 import { Problem } from './Problem';
 import { useAction } from './useAction';
@@ -10,16 +11,16 @@ Only the server's answer is shown: the points it awarded, or why it refused.
 export function Follow({ v, rule }: { v: View; rule: EarnRule }) {
 	const { t, store } = v;
 	const [state, run] = useAction(store.earn);
-	const url = rule.profileUrl;
+	const profileHref = safeUrl(rule.profileUrl);
 	if (state.result) return <span class="ok">{t('earnedPoints', { points: points(v, state.result.awarded) })}</span>;
 	return (
 		<>
 			{store.customer.value.data!.completedActions.includes(rule.key)
 				? !state.error && <span class="ok">{t('done')}</span>
-				: url?.startsWith('https:') && (
+				: profileHref && (
 						<a
 							class="b"
-							href={url}
+							href={profileHref}
 							target="_blank"
 							rel="noopener noreferrer"
 							onClick={() => {
