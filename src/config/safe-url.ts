@@ -14,18 +14,15 @@ The URL, resolved against the page, when it is `https:`, `http:` on localhost, o
 @example safeUrl('/account/register') // 'https://shop.example/account/register'
 @example safeUrl('javascript:alert(1)') // undefined
 */
-export function safeUrl(value: unknown, base: string = location.href): string | undefined {
-	if (typeof value !== 'string' || value.trim() === '') return undefined;
-	let url: URL;
+export function safeUrl(value: string | undefined, base: string = location.href): string | undefined {
 	try {
-		url = new URL(value, base);
+		const url = new URL(value!, base);
+		// Plain http: only on a developer's machine, or relative to a page that is itself served over http:.
+		const httpAllowed = LOCAL_HOST.test(url.hostname) || url.origin == new URL(base).origin;
+		if (value?.trim() && (url.protocol == 'https:' || (url.protocol == 'http:' && httpAllowed))) return url.href;
 	} catch {
-		return undefined;
+		// Not a URL at all: nothing to link to.
 	}
-	if (url.protocol === 'https:') return url.href;
-	if (url.protocol !== 'http:') return undefined;
-	// Plain http: on a developer's machine, or a relative URL on a page that is itself served over http:.
-	return LOCAL_HOST.test(url.hostname) || url.origin === new URL(base).origin ? url.href : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isColor } from './color';
 import { DEFAULTS, type ResolvedConfig } from './defaults';
-import { LOCAL_HOST, safeUrl } from './safe-url';
+import { safeUrl } from './safe-url';
 import type { RewardsOptions } from './options';
 
 export interface ValidationResult {
@@ -26,14 +26,8 @@ const oneOf = (...allowed: string[]): [Check, string] => [
 		.join(', ')
 		.replace(/, ([^,]*)$/, ' or $1'),
 ];
-const httpsOrLocal: Check = (v) => {
-	try {
-		const url = new URL(v);
-		return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOST.test(url.hostname));
-	} catch {
-		return false;
-	}
-};
+/** An absolute URL that safeUrl accepts: https:, or http: on localhost (or on the page's own origin). */
+const httpsOrLocal: Check = (v) => /^https?:\/\//i.test(v) && !!safeUrl(v);
 
 // [option path, check, what a valid value looks like]
 const RULES: Array<[string, Check, string]> = [
@@ -61,8 +55,8 @@ const RULES: Array<[string, Check, string]> = [
 	['text', object, 'messages per locale, e.g. { fr: { launcherLabel: "…" } }'],
 	[
 		'applyCouponUrl',
-		(v) => string(v) && v.includes('{code}') && safeUrl(v.replace('{code}', 'CODE')) !== undefined,
-		'a URL template containing {code}, https: or a path on this site (http: only on localhost)',
+		(v) => string(v) && v.includes('{code}') && !!safeUrl(v.replace('{code}', '')),
+		'a URL template with {code}: a path or an https: URL',
 	],
 	['onError', fn, 'a function'],
 	['onTokenExpired', fn, 'a function'],
