@@ -5,13 +5,15 @@ import { readCustomer } from '../customers/customer-view';
 import { setBirthday } from '../customers/set-birthday';
 import { recordEvents } from '../events/record-events';
 import { receiveOrder } from '../orders/receive-order';
+import { reverseOrder } from '../orders/reverse-order';
 import { adjustPoints } from '../points/adjust-points';
+import { receiveShopifyWebhook } from '../platforms/shopify/receive-webhook';
 import { programView } from '../program/program-view';
 import { claimReferral } from '../referrals/claim-referral';
 import { redeem } from '../rewards/redeem';
 import { mintCustomerToken } from '../token';
 import { CONTRACT_BYTES } from './contract';
-import { ApiError } from '../errors';
+import { ApiError, invalidField } from '../errors';
 import type { Handler, RequestContext } from './types';
 
 type Schemas = components['schemas'];
@@ -98,6 +100,38 @@ export const handlers: Record<string, Handler> = {
 	receiveOrderWebhook: async (request, { db }) => ({
 		status: 200,
 		body: await receiveOrder(db, storeOf(request), request.body as Schemas['OrderWebhook']),
+	}),
+
+	refundOrderWebhook: async (request, { db }) => {
+		const refund = request.body as Schemas['OrderRefundWebhook'];
+		const store = storeOf(request);
+		if (refund.currency !== store.currency) throw invalidField('body', '/currency', `must be the store currency ${store.currency}`);
+		return {
+			status: 200,
+			body: await reverseOrder(db, store, request.path.orderId, {
+				kind: 'refund',
+				refundId: refund.refundId,
+				amount: refund.amount,
+				occurredAt: refund.refundedAt,
+			}),
+		};
+	},
+
+	cancelOrderWebhook: async (request, { db }) => ({
+		status: 200,
+		body: await reverseOrder(db, storeOf(request), request.path.orderId, {
+			kind: 'cancellation',
+			occurredAt: (request.body as Schemas['OrderCancellationWebhook']).cancelledAt,
+		}),
+	}),
+
+	receiveShopifyWebhook: async (request, { db }) => ({
+		status: 200,
+		body: await receiveShopifyWebhook(db, storeOf(request), {
+			topic: request.headers['X-Shopify-Topic'] as string,
+			webhookId: request.headers['X-Shopify-Webhook-Id'] as string,
+			raw: request.rawBody,
+		}),
 	}),
 
 	adjustPoints: async (request, { db }) => {
