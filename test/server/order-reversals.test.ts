@@ -17,7 +17,7 @@ const signed = (path: string, body: unknown) => {
 		headers: { 'content-type': 'application/json', 'x-rewards-signature': signWebhook(raw) },
 	});
 };
-const refund = (orderId: string, amount: number, refundId = randomUUID()) =>
+const refund = (orderId: string, amount: number, refundId: string = randomUUID()) =>
 	signed(`/webhooks/orders/${encodeURIComponent(orderId)}/refunds`, { refundId, amount, currency: 'USD' });
 const cancel = (orderId: string, body: Record<string, unknown> = {}) =>
 	signed(`/webhooks/orders/${encodeURIComponent(orderId)}/cancellation`, body);

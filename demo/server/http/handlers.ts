@@ -48,17 +48,18 @@ export const handlers: Record<string, Handler> = {
 		headers: { 'Cache-Control': 'public, max-age=60', Vary: 'Origin, Accept-Language' },
 	}),
 
-	getCustomer: async (request, { db }) => ({
+	getCustomer: async (request, { db, now }) => ({
 		status: 200,
-		body: await readCustomer(db, storeOf(request), identityOf(request), request.locale),
+		body: await readCustomer(db, storeOf(request), identityOf(request), request.locale, now?.()),
 	}),
 
-	listActivity: async (request, { db }) => ({
+	listActivity: async (request, { db, now }) => ({
 		status: 200,
 		body: await listActivity(db, storeOf(request), identityOf(request), {
 			cursor: request.query.cursor as string | undefined,
 			limit: request.query.limit as number,
 			locale: request.locale,
+			now: now?.(),
 		}),
 	}),
 

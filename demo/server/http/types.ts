@@ -34,6 +34,8 @@ export interface Services {
 	db: Database;
 	stores: StoreDirectory;
 	devTokens: boolean;
+	/** The clock for time-based rules (points expiry); tests inject one. Default: the system clock. */
+	now?: () => Date;
 }
 
 export type Handler = (request: RequestContext, services: Services) => Promise<Reply>;

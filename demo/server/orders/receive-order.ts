@@ -4,6 +4,7 @@ import type { Database, Queryable } from '../db/types';
 import { invalidField } from '../errors';
 import type { Store } from '../program/store';
 import { latestEventKey, settleOrder } from './reverse-order';
+import { expireIfDue } from '../points/expiry';
 
 type OrderWebhook = components['schemas']['OrderWebhook'];
 
@@ -94,6 +95,7 @@ export async function receiveOrder(db: Database, store: Store, order: OrderWebho
 		}
 
 		const customer = await findCustomer(tx, store, order);
+		if (customer) await expireIfDue(tx, store, customer.id, new Date());
 		const rule = store.ruleOfKind('order');
 		const points = customer && rule ? Math.floor(order.subtotal / store.minorUnitsPerUnit) * rule.points : 0;
 		// Ledger entries are 32-bit; an order worth more points than that is a mistake, not a purchase.

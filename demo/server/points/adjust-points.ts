@@ -4,6 +4,7 @@ import type { Database } from '../db/types';
 import { ApiError } from '../errors';
 import { refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
 import type { Store } from '../program/store';
+import { expireIfDue } from './expiry';
 
 type PointsAdjustmentRequest = components['schemas']['PointsAdjustmentRequest'];
 type PointsAdjustment = components['schemas']['PointsAdjustment'];
@@ -33,6 +34,7 @@ export async function adjustPoints(
 			[store.id, customerId],
 		);
 		if (!customer) throw new ApiError('not_found', `No customer ${customerId} in this store.`);
+		await expireIfDue(tx, store, customer.id, new Date());
 		const key = KEY_PREFIX + idempotencyKey;
 		const [state] = await tx.query<{ balance: number; request_hash: string | null; status: number | null; body: string | null }>(
 			`select (select coalesce(sum(points), 0)::int from ledger where customer_id = $1) as balance, i.request_hash, i.status, i.body
