@@ -98,5 +98,23 @@ export function validateStoreDefinition(store: StoreDefinition): void {
 		need(index === 0 || tier.threshold > tiers[index - 1].threshold, `tier ${tier.key}: thresholds must ascend`);
 	});
 
+	if (store.pointsExpiry !== undefined) {
+		const months = store.pointsExpiry?.monthsWithoutActivity;
+		need(
+			Number.isInteger(months) && months! >= 1 && months! <= 120,
+			'pointsExpiry.monthsWithoutActivity must be a whole number of months, 1–120',
+		);
+	}
+	if (store.shopify !== undefined) {
+		need(
+			/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(store.shopify?.shopDomain ?? ''),
+			'shopify.shopDomain must look like your-shop.myshopify.com',
+		);
+		need(
+			typeof store.shopify?.webhookSecret === 'string' && store.shopify.webhookSecret.length >= 16,
+			'shopify.webhookSecret (the key that signs its webhooks) must have at least 16 characters',
+		);
+	}
+
 	if (problems.length) throw new Error(`Store ${store.key}: ${problems.join('; ')}`);
 }

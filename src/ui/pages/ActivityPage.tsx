@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { formatDate } from '../format';
+import { activityMessageKey } from '../parts/activity-message';
 import { Async } from '../parts/Async';
 import { JoinCard } from '../parts/JoinCard';
 import { List } from '../parts/List';
@@ -20,22 +21,22 @@ export function ActivityPage({ v }: ViewProps) {
 			{() => (
 				<>
 					<List v={v}>
-						{activity.data!.map(
-							({ id, kind, points, createdAt, reference: { ruleTitle, rewardTitle, friend, orderSubtotal = 0, currency } }) => (
-								<Row
-									key={id}
-									title={t(`activity_${kind}`, {
-										rule: ruleTitle!,
-										reward: rewardTitle!,
-										friend: friend!,
-										amount: money(v, orderSubtotal, currency),
-									})}
-									sub={formatDate(locale, createdAt)}
-								>
-									<b class={points > 0 ? 'ok' : undefined}>{signed.format(points)}</b>
-								</Row>
-							),
-						)}
+						{activity.data!.map(({ id, kind, points, createdAt, reference }) => (
+							<Row
+								key={id}
+								title={t(activityMessageKey({ kind, reference }), {
+									rule: reference.ruleTitle!,
+									reward: reference.rewardTitle!,
+									friend: reference.friend!,
+									amount: money(v, reference.orderSubtotal ?? 0, reference.currency),
+									order: (reference.orderName ?? reference.orderId)!,
+									note: reference.note!,
+								})}
+								sub={formatDate(locale, createdAt)}
+							>
+								<b class={points > 0 ? 'ok' : undefined}>{signed.format(points)}</b>
+							</Row>
+						))}
 					</List>
 					<Problem v={v} error={activity.error} />
 					{activity.next && (
