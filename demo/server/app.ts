@@ -10,6 +10,7 @@ import { DEFAULT_RATE_LIMIT, createRateLimiter } from './http/rate-limit';
 import type { StoreDefinition } from './program/definition';
 import { createStoreDirectory, upsertStore } from './program/store';
 import { validateStoreDefinition } from './program/validate-definition';
+import { DEFAULT_COUPON_WORKER, startCouponWorker, type CouponWorkerOptions } from './rewards/coupon-worker';
 import { seedDemo } from './seed/seed';
 
 export interface StartServerOptions {
@@ -47,6 +48,8 @@ export interface StartServerOptions {
 	trustProxy?: boolean;
 	/** How long close() lets in-flight requests finish. Default 10 s. */
 	drainTimeoutMs?: number;
+	/** Coupon issuing: Shopify call limits, webhook retries, recovery of pending coupons (see CouponWorkerOptions). */
+	coupons?: Partial<CouponWorkerOptions>;
 }
 
 export interface RunningServer {
@@ -86,12 +89,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 		throw error;
 	}
 
+	const couponOptions: CouponWorkerOptions = { ...DEFAULT_COUPON_WORKER, ...options.coupons };
+	const stores = createStoreDirectory(db);
 	let closing = false;
 	const limits = options.rateLimit === false ? undefined : (options.rateLimit ?? DEFAULT_RATE_LIMIT);
 	const pipeline = createPipeline({
 		contract,
 		handlers,
-		services: { db, stores: createStoreDirectory(db), devTokens: Boolean(options.devTokens) },
+		services: { db, stores, devTokens: Boolean(options.devTokens), couponIssuing: couponOptions.issuing },
 		serverOrigins: options.allowedOrigins ?? [],
 		bodyLimit: options.bodyLimitBytes ?? 16 * 1024,
 		maxInFlight: options.maxInFlightRequests ?? 2000,
@@ -113,6 +118,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 		server.listen(options.port ?? 8787, host, () => resolve());
 	});
 	const { port } = server.address() as AddressInfo;
+	const couponWorker = startCouponWorker(db, stores, couponOptions);
 
 	let closed: Promise<void> | undefined;
 	return {
@@ -123,6 +129,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 			closed ??= (async () => {
 				closing = true;
 				await inFlight.drain(options.drainTimeoutMs ?? 10_000);
+				await couponWorker.stop();
 				await db.close();
 			})();
 			return closed;

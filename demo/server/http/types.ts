@@ -1,6 +1,7 @@
 import type { CustomerIdentity } from '../customers/identity';
 import type { Database } from '../db/types';
 import type { Store, StoreDirectory } from '../program/store';
+import type { IssuingLimits } from '../rewards/issuers/issuer';
 import type { Operation } from './contract';
 
 /** What a handler answers: a JSON body, or `raw` bytes already serialised. */
@@ -32,6 +33,8 @@ export interface Services {
 	db: Database;
 	stores: StoreDirectory;
 	devTokens: boolean;
+	/** Time limits for creating coupon codes on a platform (Shopify). */
+	couponIssuing: IssuingLimits;
 }
 
 export type Handler = (request: RequestContext, services: Services) => Promise<Reply>;
