@@ -10,6 +10,7 @@ import { DEFAULT_RATE_LIMIT, createRateLimiter } from './http/rate-limit';
 import type { StoreDefinition } from './program/definition';
 import { createStoreDirectory, upsertStore } from './program/store';
 import { validateStoreDefinition } from './program/validate-definition';
+import { DEFAULT_COUPON_WORKER, startCouponWorker, type CouponWorkerOptions } from './rewards/coupon-worker';
 import { seedDemo } from './seed/seed';
 import { expireDuePoints } from './points/expiry';
 
@@ -52,6 +53,8 @@ export interface StartServerOptions {
 	pointsExpiryIntervalMs?: number;
 	/** How long close() lets in-flight requests finish. Default 10 s. */
 	drainTimeoutMs?: number;
+	/** Coupon issuing: Shopify call limits, webhook retries, recovery of pending coupons (see CouponWorkerOptions). */
+	coupons?: Partial<CouponWorkerOptions>;
 }
 
 export interface RunningServer {
@@ -93,9 +96,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 		throw error;
 	}
 
+	const couponOptions: CouponWorkerOptions = { ...DEFAULT_COUPON_WORKER, ...options.coupons };
+	const stores = createStoreDirectory(db);
 	let closing = false;
 	const now = options.now ?? (() => new Date());
-	const stores = createStoreDirectory(db);
 	const expirePoints = (limit?: number) => expireDuePoints(db, stores, now(), limit);
 	const expiryInterval = options.pointsExpiryIntervalMs ?? 3_600_000;
 	const expiryJob =
@@ -107,7 +111,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 	const pipeline = createPipeline({
 		contract,
 		handlers,
-		services: { db, stores, devTokens: Boolean(options.devTokens), now },
+		services: { db, stores, devTokens: Boolean(options.devTokens), now, couponIssuing: couponOptions.issuing },
 		serverOrigins: options.allowedOrigins ?? [],
 		bodyLimit: options.bodyLimitBytes ?? 16 * 1024,
 		maxInFlight: options.maxInFlightRequests ?? 2000,
@@ -129,6 +133,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 		server.listen(options.port ?? 8787, host, () => resolve());
 	});
 	const { port } = server.address() as AddressInfo;
+	const couponWorker = startCouponWorker(db, stores, couponOptions);
 
 	let closed: Promise<void> | undefined;
 	return {
@@ -141,6 +146,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 				closing = true;
 				clearInterval(expiryJob);
 				await inFlight.drain(options.drainTimeoutMs ?? 10_000);
+				await couponWorker.stop();
 				await db.close();
 			})();
 			return closed;

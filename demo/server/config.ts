@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { StartServerOptions } from './app';
 import { DEFAULT_RATE_LIMIT } from './http/rate-limit';
 import type { StoreDefinition } from './program/definition';
+import { DEFAULT_COUPON_WORKER } from './rewards/coupon-worker';
+import { DEFAULT_ISSUING_LIMITS } from './rewards/issuers/issuer';
 
 const flag = (value: string | undefined) => value === '1' || value === 'true';
 const list = (value: string | undefined) =>
@@ -43,5 +45,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): StartServer
 		poolSize: number(env.REWARDS_DB_POOL_SIZE, 10),
 		trustProxy: flag(env.REWARDS_TRUST_PROXY),
 		log: env.REWARDS_LOG === undefined ? true : flag(env.REWARDS_LOG),
+		coupons: {
+			pollMs: number(env.REWARDS_COUPON_POLL_MS, DEFAULT_COUPON_WORKER.pollMs),
+			stalePendingMs: number(env.REWARDS_COUPON_STALE_PENDING_MS, DEFAULT_COUPON_WORKER.stalePendingMs),
+			issuing: {
+				attemptTimeoutMs: number(env.REWARDS_COUPON_ATTEMPT_TIMEOUT_MS, DEFAULT_ISSUING_LIMITS.attemptTimeoutMs),
+				budgetMs: number(env.REWARDS_COUPON_BUDGET_MS, DEFAULT_ISSUING_LIMITS.budgetMs),
+			},
+		},
 	};
 }

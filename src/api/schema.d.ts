@@ -143,7 +143,7 @@ export interface paths {
         put?: never;
         /**
          * Spend points on a reward and receive a coupon code
-         * @description Requires an `Idempotency-Key`: repeating a request with the same key and body answers the first response again (same status and body) and never debits twice; the same key with a different body answers 422.
+         * @description Requires an `Idempotency-Key`: repeating a request with the same key and body answers the first response again (same status and body) and never debits twice; the same key with a different body answers 422. When the store creates codes on its platform (Shopify), the code exists there before it is answered: if the platform refuses it (422 `coupon_refused`) or cannot be reached (502 `coupon_platform_unavailable`), nothing is spent (the debit is reversed in the ledger) and that answer is the one replayed for the key.
          */
         post: operations["redeemReward"];
         delete?: never;
@@ -203,7 +203,7 @@ export interface paths {
         put?: never;
         /**
          * The merchant's server reports a refund of an order: takes back its points in proportion
-         * @description Signed like `receiveOrderWebhook`. Idempotent on (`orderId`, `refundId`): a repeat answers the first outcome with `duplicate: true`. Refunds add up: after them the order keeps `floor(awarded × (subtotal − refunded) / subtotal)` points (all of them taken back once the refunds reach the subtotal), so several partial refunds never take back more than the order awarded. What the shopper already spent cannot be taken: the balance goes to zero and the rest is recorded as the entry's shortfall, for the merchant. A refund of an order not received yet is kept and applied when the order arrives. The referrer's reward for a referred friend's first order is taken back when that order is refunded in full.
+         * @description Signed like `receiveOrderWebhook`. Idempotent on (`orderId`, `refundId`): a repeat answers the first outcome with `duplicate: true`. Refunds add up: all of an order's refunds so far take back `floor(awarded × refunded / subtotal)` of its points (rounded down, in the shopper's favour), and all of them once the refunds reach the subtotal; each refund takes the difference, so several partial refunds never take back more than the order awarded. What the shopper already spent cannot be taken: the balance goes to zero and the rest is recorded as the entry's shortfall, for the merchant. A refund of an order not received yet is kept and applied when the order arrives. The referrer's reward for a referred friend's first order is taken back when that order is refunded in full.
          */
         post: operations["refundOrderWebhook"];
         delete?: never;
@@ -312,13 +312,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stores/{storeKey}/admin/coupons/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Look a discount code up, for a custom checkout
+         * @description Answers the code's status: `active` (valid at checkout), `used` (with the order that used it), `pending` (its platform has not confirmed it yet: not valid yet) or `failed` (the platform refused it and the points went back: never valid). Unknown codes answer 404.
+         */
+        get: operations["getMerchantCoupon"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeKey}/admin/coupons/{code}/use": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a discount code used by an order
+         * @description For checkouts that validate codes themselves. Idempotent: marking a code used again with the same `orderId` answers the same record; another order answers 409 `coupon_already_used`. A code that is not `active` answers 409 `coupon_not_active`.
+         */
+        post: operations["useMerchantCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         IdempotencyKey: string;
         /** @enum {string} */
-        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "invalid_admin_key" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "overloaded" | "unavailable";
+        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "invalid_admin_key" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "coupon_refused" | "coupon_platform_unavailable" | "coupon_already_used" | "coupon_not_active" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "overloaded" | "unavailable";
         ErrorField: {
             /**
              * @description Where the offending value is.
@@ -506,6 +546,7 @@ export interface components {
             currency: components["schemas"]["CurrencyCode"];
             /** Format: date-time */
             createdAt: string;
+            status?: components["schemas"]["CouponStatus"];
         };
         /** @enum {string} */
         ActivityKind: "signup" | "order" | "instagram_follow" | "birthday" | "referral" | "redemption" | "adjustment" | "reversal" | "expiry";
@@ -688,6 +729,36 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
+        /**
+         * @description `active`: valid at checkout. `used`: an order used it. `pending`: its platform has not confirmed it yet. `failed`: the platform refused it and the points went back. A shopper's coupons are the active ones (servers before this field listed only those).
+         * @enum {string}
+         */
+        CouponStatus: "pending" | "active" | "used" | "failed";
+        /** @description A coupon as the merchant's checkout sees it. */
+        MerchantCoupon: {
+            code: string;
+            status: components["schemas"]["CouponStatus"];
+            /** @enum {string} */
+            source: "redemption" | "referral";
+            rewardId: string | null;
+            /** @description The merchant's id of the shopper who redeemed it; null for a referral gift. */
+            customerId: string | null;
+            /** @description In the store's default language. */
+            title: string;
+            kind: components["schemas"]["CouponKind"];
+            amount?: number;
+            percent?: number;
+            minOrderAmount?: number;
+            currency: components["schemas"]["CurrencyCode"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            usedAt: string | null;
+            usedOrderId: string | null;
+        };
+        CouponUseRequest: {
+            orderId: string;
+        };
     };
     responses: {
         /** @description `invalid_request`: a parameter or the body does not match this contract; `fields` says which and why. */
@@ -755,6 +826,24 @@ export interface components {
         };
         /** @description `idempotency_key_reused`: this Idempotency-Key was used with a different body. */
         IdempotencyKeyReused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description `idempotency_key_reused` (this Idempotency-Key was used with a different body) or `coupon_refused` (the store's platform refused to create the code; no points were spent). */
+        RedemptionUnprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description `coupon_platform_unavailable`: the store's platform (Shopify) did not answer in time or failed; no points were spent. Try again later. */
+        CouponPlatformUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1076,7 +1165,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Points debited and coupon issued. */
+            /** @description Points debited and coupon issued (created on the store's platform first, when it has one). */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1092,9 +1181,10 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["IdempotencyKeyReused"];
+            422: components["responses"]["RedemptionUnprocessable"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            502: components["responses"]["CouponPlatformUnavailable"];
             503: components["responses"]["Overloaded"];
         };
     };
@@ -1404,6 +1494,85 @@ export interface operations {
             400: components["responses"]["InvalidRequest"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getMerchantCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+                /** @description The discount code, in any case. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The code, its status and where it was used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantCoupon"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    useMerchantCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+                /** @description The discount code, in any case. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponUseRequest"];
+            };
+        };
+        responses: {
+            /** @description The code, its status and where it was used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantCoupon"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `coupon_already_used` (another order used it) or `coupon_not_active` (pending or failed). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];

@@ -23,11 +23,11 @@ interface ViewRow extends CustomerRow {
 const VIEW_SQL = `
 select ${customerColumns('c.')},
 	l.balance, l.lifetime, l.completed, l.birthday_awarded,
-	coalesce((select json_agg(${COUPON_JSON} order by k.id desc) from coupons k where k.customer_id = c.id and k.used_at is null), '[]') as coupons
+	coalesce((select json_agg(${COUPON_JSON} order by k.id desc) from coupons k where k.customer_id = c.id and k.used_at is null and k.status = 'active'), '[]') as coupons
 from customers c
 cross join lateral (
 	select coalesce(sum(points), 0)::int as balance,
-		coalesce(sum(points) filter (where kind not in ('redemption', 'expiry')), 0)::int as lifetime,
+		coalesce(sum(points) filter (where kind not in ('redemption', 'expiry') and coalesce(dedupe_key, '') not like 'coupon-refund:%'), 0)::int as lifetime,
 		coalesce(json_agg(rule_key order by id) filter (where dedupe_key like 'action:%'), '[]') as completed,
 		coalesce(bool_or(dedupe_key = $3), false) as birthday_awarded
 	from ledger where customer_id = c.id

@@ -89,7 +89,7 @@ export async function inTransactionRetryingCodes<T>(db: Database, work: (tx: Tra
 /** Spendable balance (the ledger's sum) and lifetime points (everything but redemptions and expiry). */
 export async function pointsOf(tx: Queryable, customerId: string): Promise<{ balance: number; lifetimePoints: number }> {
 	const [row] = await tx.query<{ balance: number; lifetime: number }>(
-		`select coalesce(sum(points), 0)::int as balance, coalesce(sum(points) filter (where kind not in ('redemption', 'expiry')), 0)::int as lifetime
+		`select coalesce(sum(points), 0)::int as balance, coalesce(sum(points) filter (where kind not in ('redemption', 'expiry') and coalesce(dedupe_key, '') not like 'coupon-refund:%'), 0)::int as lifetime
 		from ledger where customer_id = $1`,
 		[customerId],
 	);

@@ -10,6 +10,7 @@ import { adjustPoints } from '../points/adjust-points';
 import { receiveShopifyWebhook } from '../platforms/shopify/receive-webhook';
 import { programView } from '../program/program-view';
 import { claimReferral } from '../referrals/claim-referral';
+import { getMerchantCoupon, useMerchantCoupon } from '../rewards/merchant-coupons';
 import { redeem } from '../rewards/redeem';
 import { mintCustomerToken } from '../token';
 import { CONTRACT_BYTES } from './contract';
@@ -73,7 +74,7 @@ export const handlers: Record<string, Handler> = {
 		return { status: 200, body: await readCustomer(db, storeOf(request), identityOf(request), request.locale) };
 	},
 
-	redeemReward: async (request, { db }) => {
+	redeemReward: async (request, { db, couponIssuing }) => {
 		const { status, body } = await redeem(
 			db,
 			storeOf(request),
@@ -81,6 +82,7 @@ export const handlers: Record<string, Handler> = {
 			request.headers['Idempotency-Key'] as string,
 			request.body as Schemas['RedemptionRequest'],
 			request.locale,
+			couponIssuing,
 		);
 		return { status, raw: Buffer.from(body) };
 	},
@@ -145,6 +147,16 @@ export const handlers: Record<string, Handler> = {
 		);
 		return { status, raw: Buffer.from(body) };
 	},
+
+	getMerchantCoupon: async (request, { db }) => ({
+		status: 200,
+		body: await getMerchantCoupon(db, storeOf(request), request.path.code),
+	}),
+
+	useMerchantCoupon: async (request, { db }) => ({
+		status: 200,
+		body: await useMerchantCoupon(db, storeOf(request), request.path.code, (request.body as Schemas['CouponUseRequest']).orderId),
+	}),
 
 	recordEvents: async (request, { db }) => ({
 		status: 202,

@@ -1,6 +1,7 @@
 import type { CustomerIdentity } from '../customers/identity';
 import type { Database } from '../db/types';
 import type { Store, StoreDirectory } from '../program/store';
+import type { IssuingLimits } from '../rewards/issuers/issuer';
 import type { Operation } from './contract';
 
 /** What a handler answers: a JSON body, or `raw` bytes already serialised. */
@@ -36,6 +37,8 @@ export interface Services {
 	devTokens: boolean;
 	/** The clock for time-based rules (points expiry); tests inject one. Default: the system clock. */
 	now?: () => Date;
+	/** Time limits for creating coupon codes on a platform (Shopify). */
+	couponIssuing: IssuingLimits;
 }
 
 export type Handler = (request: RequestContext, services: Services) => Promise<Reply>;

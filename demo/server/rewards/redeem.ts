@@ -8,6 +8,8 @@ import { refusal, replay, requestHash, type StoredResponse, type StoredRow } fro
 import type { RewardDefinition } from '../program/definition';
 import type { Store } from '../program/store';
 import { COUPON_COLUMNS, couponView, type CouponRow } from './coupon-view';
+import { announceCoupon, initialCouponState, settleRedemption } from './issue-coupon';
+import { DEFAULT_ISSUING_LIMITS, type IssuingLimits } from './issuers/issuer';
 
 type RedemptionRequest = components['schemas']['RedemptionRequest'];
 
@@ -39,15 +41,17 @@ function price(store: Store, request: RedemptionRequest): Priced {
 }
 
 /** Appends the debit and issues its coupon in one statement (the coupon references the ledger row). */
-async function debitAndIssueCoupon(tx: Queryable, store: Store, customerId: string, priced: Priced): Promise<CouponRow> {
+async function debitAndIssueCoupon(tx: Queryable, store: Store, customerId: string, priced: Priced, key: string): Promise<CouponRow> {
 	const { reward, coupon } = priced;
-	const [row] = await tx.query<CouponRow>(
+	const state = initialCouponState(store);
+	const [{ id, ...row }] = await tx.query<CouponRow & { id: string }>(
 		`with debit as (
 			insert into ledger (customer_id, points, kind, reward_id) values ($3, $12, 'redemption', $4) returning id
 		)
-		insert into coupons (store_id, code, source, customer_id, ledger_entry_id, reward_id, title, kind, amount, percent, product_name, min_order_amount, currency)
-		select $1, $2, 'redemption', $3, debit.id, $4, $5, $6, $7, $8, $9, $10, $11 from debit
-		returning ${COUPON_COLUMNS}`,
+		insert into coupons (store_id, code, source, customer_id, ledger_entry_id, reward_id, title, kind, amount, percent, product_name, min_order_amount, currency,
+			status, platform, idempotency_key)
+		select $1, $2, 'redemption', $3, debit.id, $4, $5, $6, $7, $8, $9, $10, $11, $13, $14, $15 from debit
+		returning id::text as id, ${COUPON_COLUMNS}`,
 		[
 			store.id,
 			newCouponCode(),
@@ -61,8 +65,12 @@ async function debitAndIssueCoupon(tx: Queryable, store: Store, customerId: stri
 			reward.minOrderAmount ?? null,
 			store.currency,
 			-priced.cost,
+			state.status,
+			state.platform,
+			key,
 		],
 	);
+	await announceCoupon(tx, store, id);
 	return row;
 }
 
@@ -70,7 +78,8 @@ async function debitAndIssueCoupon(tx: Queryable, store: Store, customerId: stri
 Spends points on a reward: under the customer's row lock, replays a stored response for a known
 Idempotency-Key (422 if the body differs), checks the balance, then appends the debit, issues the
 coupon and stores the response, all in one transaction, so there is never a debit without its
-coupon, a coupon without its debit, or a second debit for one key.
+coupon, a coupon without its debit, or a second debit for one key. On Shopify the coupon starts
+pending and is settled after the transaction (issue-coupon.ts): created there, or the points go back.
 */
 export async function redeem(
 	db: Database,
@@ -79,10 +88,11 @@ export async function redeem(
 	idempotencyKey: string,
 	request: RedemptionRequest,
 	locale: string,
+	issuing: IssuingLimits = DEFAULT_ISSUING_LIMITS,
 ): Promise<StoredResponse> {
 	const priced = price(store, request);
 	const hash = requestHash({ rewardId: request.rewardId, points: request.points ?? null });
-	return inTransactionRetryingCodes(db, async (tx) => {
+	const response = await inTransactionRetryingCodes(db, async (tx) => {
 		const customer = await lockOrEnrol(tx, store, identity);
 		// A statement of its own after the lock, so it sees every transaction that held the lock before.
 		const [state] = await tx.query<{ balance: number; request_hash: string | null; status: number | null; body: string | null }>(
@@ -97,7 +107,7 @@ export async function redeem(
 		if (balance < priced.cost) {
 			response = refusal(new ApiError('insufficient_points', `This reward costs ${priced.cost} points; the balance is ${balance}.`));
 		} else {
-			const coupon = await debitAndIssueCoupon(tx, store, customer.id, priced);
+			const coupon = await debitAndIssueCoupon(tx, store, customer.id, priced, idempotencyKey);
 			const body: components['schemas']['RedemptionResult'] = {
 				coupon: couponView(store, coupon, locale),
 				pointsSpent: priced.cost,
@@ -114,4 +124,6 @@ export async function redeem(
 		]);
 		return response;
 	});
+	// A Shopify coupon is pending until Shopify has it (also when a replay finds it pending).
+	return settleRedemption(db, store, response, issuing);
 }
