@@ -4,7 +4,7 @@ import { OverloadedError } from '../db/admission';
 import { isValidSignature } from '../orders/signature';
 import { negotiateLocale } from '../program/locale';
 import type { Store } from '../program/store';
-import { authenticate } from './authenticate';
+import { authenticateCustomer, namesCustomer } from './authenticate-digest';
 import { authenticateMerchant } from './authenticate-merchant';
 import { readBody } from './body';
 import type { Contract, Operation } from './contract';
@@ -27,6 +27,8 @@ export interface PipelineOptions {
 	customerLimiter?: RateLimiter;
 	/** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
 	trustProxy: boolean;
+	/** How old a signed customer (X-Rewards-Customer) may be, in seconds. */
+	digestMaxAgeSeconds: number;
 	log: boolean;
 	isClosing(): boolean;
 }
@@ -141,9 +143,9 @@ export function createPipeline(options: PipelineOptions) {
 		validateParameters(operation, 'header', headers);
 
 		let identity: CustomerIdentity | undefined;
-		if (operation.auth === 'customer') identity = await authenticate(request.headers.authorization, store!);
-		else if (operation.auth === 'optional-customer' && request.headers.authorization)
-			identity = await authenticate(request.headers.authorization, store!).catch(() => undefined);
+		if (operation.auth === 'customer') identity = await authenticateCustomer(request.headers, store!, options.digestMaxAgeSeconds);
+		else if (operation.auth === 'optional-customer' && namesCustomer(request.headers))
+			identity = await authenticateCustomer(request.headers, store!, options.digestMaxAgeSeconds).catch(() => undefined);
 		else if (operation.auth === 'merchant') authenticateMerchant(request.headers.authorization, store!);
 		if (identity) options.customerLimiter?.take(`${store!.id}:${identity.customerId}`);
 

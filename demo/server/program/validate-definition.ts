@@ -18,6 +18,12 @@ export function validateStoreDefinition(store: StoreDefinition): void {
 
 	need(/^pk_[A-Za-z0-9_]{1,64}$/.test(store.key ?? ''), 'key must look like pk_…');
 	need(typeof store.secret === 'string' && store.secret.length >= 16, 'secret must have at least 16 characters');
+	// A theme holds the identity secret, so it must never open what the store secret opens.
+	need(
+		store.identitySecret === undefined ||
+			(typeof store.identitySecret === 'string' && store.identitySecret.length >= 16 && store.identitySecret !== store.secret),
+		'identitySecret must have at least 16 characters and differ from secret',
+	);
 	need(/^[A-Z]{3}$/.test(store.currency ?? ''), 'currency must be an ISO 4217 code');
 	need(/^[a-z]{2,3}(-[A-Z]{2})?$/.test(store.defaultLocale ?? ''), 'defaultLocale must be a language tag such as en');
 	text(store.name, 'name');
