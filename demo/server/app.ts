@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
 import { loadContract, schemaCheckOf, type Contract } from './http/contract';
+import { DEFAULT_DIGEST_MAX_AGE_SECONDS } from './http/authenticate-digest';
 import { trackInFlight } from './http/graceful-close';
 import { handlers } from './http/handlers';
 import { createPipeline } from './http/pipeline';
@@ -55,6 +56,8 @@ export interface StartServerOptions {
 	drainTimeoutMs?: number;
 	/** Coupon issuing: Shopify call limits, webhook retries, recovery of pending coupons (see CouponWorkerOptions). */
 	coupons?: Partial<CouponWorkerOptions>;
+	/** How old a signed customer (a theme's digest, X-Rewards-Customer) may be, in seconds. Default 86400 (24 h). */
+	identityMaxAgeSeconds?: number;
 }
 
 export interface RunningServer {
@@ -81,6 +84,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 	if (missing.length) throw new Error(`No handler for ${missing.join(', ')}`);
 	const checkSchema = schemaCheckOf(contract.schemas);
 	for (const definition of options.stores ?? []) validateStoreDefinition(definition, checkSchema);
+	const digestMaxAgeSeconds = options.identityMaxAgeSeconds ?? DEFAULT_DIGEST_MAX_AGE_SECONDS;
+	if (!Number.isInteger(digestMaxAgeSeconds) || digestMaxAgeSeconds < 1)
+		throw new Error(`identityMaxAgeSeconds must be a whole number of seconds ≥ 1, got ${digestMaxAgeSeconds}`);
 
 	const db = await openDatabase({
 		databaseUrl: options.databaseUrl,
@@ -119,6 +125,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 		ipLimiter: limits && limits.perIpPerMinute > 0 ? createRateLimiter(limits.perIpPerMinute) : undefined,
 		customerLimiter: limits && limits.perCustomerPerMinute > 0 ? createRateLimiter(limits.perCustomerPerMinute) : undefined,
 		trustProxy: Boolean(options.trustProxy),
+		digestMaxAgeSeconds,
 		log: Boolean(options.log),
 		isClosing: () => closing,
 		bodyChecks: {

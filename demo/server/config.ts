@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { StartServerOptions } from './app';
+import { DEFAULT_DIGEST_MAX_AGE_SECONDS } from './http/authenticate-digest';
 import { DEFAULT_RATE_LIMIT } from './http/rate-limit';
 import { loadContract, schemaCheckOf } from './http/contract';
 import type { StoreDefinition } from './program/definition';
@@ -64,6 +65,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): StartServer
 		maxInFlightRequests: number(env.REWARDS_MAX_IN_FLIGHT, 2000),
 		poolSize: number(env.REWARDS_DB_POOL_SIZE, 10),
 		trustProxy: flag(env.REWARDS_TRUST_PROXY),
+		identityMaxAgeSeconds: number(env.REWARDS_IDENTITY_MAX_AGE, DEFAULT_DIGEST_MAX_AGE_SECONDS),
 		log: env.REWARDS_LOG === undefined ? true : flag(env.REWARDS_LOG),
 		coupons: {
 			pollMs: number(env.REWARDS_COUPON_POLL_MS, DEFAULT_COUPON_WORKER.pollMs),

@@ -1,5 +1,7 @@
 import { SignJWT } from 'jose';
 
+export { customerDigestMessage, signCustomer, type SignCustomerOptions, type SignedCustomer } from './customers/digest';
+
 /** The longest lifetime the server accepts for a customer token, in seconds. */
 export const MAX_TOKEN_TTL_SECONDS = 3600;
 

@@ -89,7 +89,9 @@ describe('CORS', () => {
 		expect(response.status).toBe(204);
 		expect(response.headers.get('access-control-allow-origin')).toBe(STOREFRONT);
 		expect(response.headers.get('access-control-allow-methods')).toBe('POST');
-		expect(response.headers.get('access-control-allow-headers')).toBe('Authorization, Idempotency-Key, Content-Type, Accept-Language');
+		expect(response.headers.get('access-control-allow-headers')).toBe(
+			'Authorization, X-Rewards-Customer, Idempotency-Key, Content-Type, Accept-Language',
+		);
 		expect(response.headers.get('vary')).toContain('Origin');
 	});
 

@@ -15,13 +15,13 @@ const VERIFIED_CACHE_SIZE = 10_000;
 // every later request. Only successes are cached, and their expiry is still checked each time.
 const verified = new WeakMap<Store, Map<string, { identity: CustomerIdentity; exp: number }>>();
 
-function expired(): ApiError {
-	return new ApiError('token_expired', 'The customer token has expired.', undefined, {
+export function expired(message = 'The customer token has expired.'): ApiError {
+	return new ApiError('token_expired', message, undefined, {
 		'WWW-Authenticate': `Bearer error="invalid_token", error_description="expired"`,
 	});
 }
 
-function invalid(message: string): ApiError {
+export function invalid(message: string): ApiError {
 	return new ApiError('invalid_token', message, undefined, { 'WWW-Authenticate': `Bearer error="invalid_token"` });
 }
 
@@ -65,8 +65,17 @@ async function verifyToken(token: string, store: Store): Promise<{ identity: Cus
 		throw invalid(`Customer tokens may live at most ${MAX_TOKEN_TTL_SECONDS} seconds.`);
 	}
 	const { sub, email } = payload;
-	if (typeof sub !== 'string' || sub.length === 0 || sub.length > 128 || /[\u0000-\u001f]/.test(sub))
-		throw invalid('The token subject must be a customer id of 1–128 characters.');
-	if (typeof email !== 'string' || email.length > 254 || !EMAIL.test(email)) throw invalid('The token must carry the customer’s email.');
+	if (!isCustomerId(sub)) throw invalid('The token subject must be a customer id of 1–128 characters.');
+	if (!isEmail(email)) throw invalid('The token must carry the customer’s email.');
 	return { identity: { customerId: sub, email }, exp: payload.exp! };
+}
+
+/** A merchant's customer id as every way of identifying a shopper takes it: 1–128 characters, no control characters. */
+export function isCustomerId(id: unknown): id is string {
+	return typeof id === 'string' && id.length > 0 && id.length <= 128 && !/[\u0000-\u001f]/.test(id);
+}
+
+/** An email of the contract's `format: email`, at most 254 characters. */
+export function isEmail(email: unknown): email is string {
+	return typeof email === 'string' && email.length <= 254 && EMAIL.test(email);
 }

@@ -43,8 +43,9 @@ function authOf(security: OperationSpec['security']): Auth {
 	if (requirements.some((schemes) => schemes.includes('webhookSignature'))) return 'webhook';
 	if (requirements.some((schemes) => schemes.includes('shopifyHmac'))) return 'shopify';
 	if (requirements.some((schemes) => schemes.includes('merchantKey'))) return 'merchant';
-	if (!requirements.some((schemes) => schemes.includes('customerToken'))) return 'none';
-	// `{}` among the requirements means the token is optional.
+	// A customer token or a signed customer (customerDigest): either names the shopper.
+	if (!requirements.some((schemes) => schemes.includes('customerToken') || schemes.includes('customerDigest'))) return 'none';
+	// `{}` among the requirements means the shopper is optional.
 	return requirements.some((schemes) => schemes.length === 0) ? 'optional-customer' : 'customer';
 }
 

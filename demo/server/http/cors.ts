@@ -1,6 +1,6 @@
 import type { Store } from '../program/store';
 
-const ALLOWED_HEADERS = 'Authorization, Idempotency-Key, Content-Type, Accept-Language';
+const ALLOWED_HEADERS = 'Authorization, X-Rewards-Customer, Idempotency-Key, Content-Type, Accept-Language';
 const EXPOSED_HEADERS = 'Retry-After, Content-Language';
 
 /**

@@ -5,7 +5,7 @@ import { isValidSignature } from '../orders/signature';
 import { isValidShopifyHmac } from '../platforms/shopify/verify-webhook';
 import { negotiateLocale } from '../program/locale';
 import type { Store } from '../program/store';
-import { authenticate } from './authenticate';
+import { authenticateCustomer, namesCustomer } from './authenticate-digest';
 import { authenticateMerchant } from './authenticate-merchant';
 import { readBody } from './body';
 import type { Contract, Operation } from './contract';
@@ -31,6 +31,8 @@ export interface PipelineOptions {
 	customerLimiter?: RateLimiter;
 	/** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
 	trustProxy: boolean;
+	/** How old a signed customer (X-Rewards-Customer) may be, in seconds. */
+	digestMaxAgeSeconds: number;
 	log: boolean;
 	isClosing(): boolean;
 	/**
@@ -159,9 +161,9 @@ export function createPipeline(options: PipelineOptions) {
 		validateParameters(operation, 'header', headers);
 
 		let identity: CustomerIdentity | undefined;
-		if (operation.auth === 'customer') identity = await authenticate(request.headers.authorization, store!);
-		else if (operation.auth === 'optional-customer' && request.headers.authorization)
-			identity = await authenticate(request.headers.authorization, store!).catch(() => undefined);
+		if (operation.auth === 'customer') identity = await authenticateCustomer(request.headers, store!, options.digestMaxAgeSeconds);
+		else if (operation.auth === 'optional-customer' && namesCustomer(request.headers))
+			identity = await authenticateCustomer(request.headers, store!, options.digestMaxAgeSeconds).catch(() => undefined);
 		else if (operation.auth === 'merchant') authenticateMerchant(request.headers.authorization, store!);
 		if (identity) options.customerLimiter?.take(`${store!.id}:${identity.customerId}`);
 

@@ -185,6 +185,10 @@ export function storeProblems(definition: unknown, checkSchema?: SchemaCheck, at
 		if (typeof definition.secret !== 'string' || definition.secret.length < 16)
 			own.push({ path: '/secret', message: 'must have at least 16 characters' });
 	}
+	// A theme holds the identity secret, so it must never open what the store secret or the admin key opens.
+	for (const other of ['secret', 'adminKey'])
+		if (definition.identitySecret !== undefined && definition.identitySecret === definition[other])
+			own.push({ path: '/identitySecret', message: `must differ from ${other}` });
 	return [...prefixed(schemaProblems), ...prefixed(own), ...programProblems(program, at)];
 }
 
