@@ -203,7 +203,7 @@ export interface paths {
         put?: never;
         /**
          * The merchant's server reports a refund of an order: takes back its points in proportion
-         * @description Signed like `receiveOrderWebhook`. Idempotent on (`orderId`, `refundId`): a repeat answers the first outcome with `duplicate: true`. Refunds add up: after them the order keeps `floor(awarded × (subtotal − refunded) / subtotal)` points (all of them taken back once the refunds reach the subtotal), so several partial refunds never take back more than the order awarded. What the shopper already spent cannot be taken: the balance goes to zero and the rest is recorded as the entry's shortfall, for the merchant. A refund of an order not received yet is kept and applied when the order arrives. The referrer's reward for a referred friend's first order is taken back when that order is refunded in full.
+         * @description Signed like `receiveOrderWebhook`. Idempotent on (`orderId`, `refundId`): a repeat answers the first outcome with `duplicate: true`. Refunds add up: all of an order's refunds so far take back `floor(awarded × refunded / subtotal)` of its points (rounded down, in the shopper's favour), and all of them once the refunds reach the subtotal; each refund takes the difference, so several partial refunds never take back more than the order awarded. What the shopper already spent cannot be taken: the balance goes to zero and the rest is recorded as the entry's shortfall, for the merchant. A refund of an order not received yet is kept and applied when the order arrives. The referrer's reward for a referred friend's first order is taken back when that order is refunded in full.
          */
         post: operations["refundOrderWebhook"];
         delete?: never;
