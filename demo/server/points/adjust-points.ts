@@ -1,7 +1,7 @@
 import type { components } from '../../../src/api/schema';
 import { customerColumns, type CustomerRow } from '../customers/repository';
 import type { Database } from '../db/types';
-import { ApiError } from '../errors';
+import { ApiError, invalidField } from '../errors';
 import { refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
 import type { Store } from '../program/store';
 import { expireIfDue } from './expiry';
@@ -26,6 +26,8 @@ export async function adjustPoints(
 	idempotencyKey: string,
 	request: PointsAdjustmentRequest,
 ): Promise<StoredResponse> {
+	// The contract's schema subset has no `not`: zero is refused here, before anything is read.
+	if (request.points === 0) throw invalidField('body', '/points', 'must not be zero');
 	const reason = request.reason.trim();
 	const hash = requestHash({ points: request.points, reason });
 	return db.transaction(async (tx) => {

@@ -21,22 +21,24 @@ export function ActivityPage({ v }: ViewProps) {
 			{() => (
 				<>
 					<List v={v}>
-						{activity.data!.map(({ id, kind, points, createdAt, reference }) => (
-							<Row
-								key={id}
-								title={t(activityMessageKey({ kind, reference }), {
-									rule: reference.ruleTitle!,
-									reward: reference.rewardTitle!,
-									friend: reference.friend!,
-									amount: money(v, reference.orderSubtotal ?? 0, reference.currency),
-									order: (reference.orderName ?? reference.orderId)!,
-									note: reference.note!,
-								})}
-								sub={formatDate(locale, createdAt)}
-							>
-								<b class={points > 0 ? 'ok' : undefined}>{signed.format(points)}</b>
-							</Row>
-						))}
+						{activity.data!.map(
+							({ id, kind, points, createdAt, reference: { ruleTitle, rewardTitle, friend, orderSubtotal = 0, currency, ...about } }) => (
+								<Row
+									key={id}
+									title={t(activityMessageKey(kind, friend, about.note, about.orderEvent), {
+										rule: ruleTitle!,
+										reward: rewardTitle!,
+										friend: friend!,
+										amount: money(v, orderSubtotal, currency),
+										order: (about.orderName ?? about.orderId)!,
+										note: about.note!,
+									})}
+									sub={formatDate(locale, createdAt)}
+								>
+									<b class={points > 0 ? 'ok' : undefined}>{signed.format(points)}</b>
+								</Row>
+							),
+						)}
 					</List>
 					<Problem v={v} error={activity.error} />
 					{activity.next && (
