@@ -10,12 +10,16 @@ export const DEMO_IDENTITY_SECRET = 'idsec_demo_8b1e6f0c2d7a4953b6e1c0f9a2d5e7b3
 /** Opens the demo store's merchant API and console. Public on purpose, like the secret. */
 export const DEMO_ADMIN_KEY = 'sk_admin_demo_2c9f5e81a7d34b06be4f1a3c8d7e6b59';
 
+/** Keys the `coupon.issued` webhooks the demo storefront receives. Public on purpose, like the secret. */
+export const DEMO_COUPON_WEBHOOK_SECRET = 'cwh_demo_7e2b9c4f1a6d4083b5c2e9f0a1d7c3b8';
+
 /** The demo store's keys and secrets, e.g. to sign customer tokens and order webhooks in tests. */
 export const DEMO_STORE = {
 	key: DEMO_STORE_KEY,
 	secret: DEMO_STORE_SECRET,
 	identitySecret: DEMO_IDENTITY_SECRET,
 	adminKey: DEMO_ADMIN_KEY,
+	couponWebhookSecret: DEMO_COUPON_WEBHOOK_SECRET,
 } as const;
 
 /** Where the demo storefront runs unless told otherwise (`npm run demo`). */
@@ -46,6 +50,8 @@ export function demoStoreDefinition(storefrontUrl = DEFAULT_STOREFRONT_URL): Sto
 		joinUrl: `${storefront}/account/register`,
 		signInUrl: `${storefront}/account/login`,
 		referralLinkTemplate: `${storefront}/?ref={code}`,
+		// The demo's checkout is the storefront's own: it learns codes from this webhook.
+		couponWebhook: { url: `${storefront}/demo/webhooks/coupons`, secret: DEMO_COUPON_WEBHOOK_SECRET },
 		earnRules: [
 			{
 				key: 'order',
