@@ -15,7 +15,7 @@ export interface CouponWorkerOptions {
 	webhookBaseDelayMs: number;
 	/** Default 1 h. */
 	webhookMaxDelayMs: number;
-	/** Attempts before an event is parked (kept, last_error set, not retried). Default 15 (about a day). */
+	/** Attempts before an event is parked (kept, last_error set, not retried). Default 30 (about 20 hours). */
 	webhookMaxAttempts: number;
 	/** One delivery attempt. Default 10 s. */
 	webhookTimeoutMs: number;
@@ -29,7 +29,7 @@ export const DEFAULT_COUPON_WORKER: CouponWorkerOptions = {
 	issuing: DEFAULT_ISSUING_LIMITS,
 	webhookBaseDelayMs: 2_000,
 	webhookMaxDelayMs: 3_600_000,
-	webhookMaxAttempts: 15,
+	webhookMaxAttempts: 30,
 	webhookTimeoutMs: 10_000,
 	batchSize: 10,
 };
