@@ -49,13 +49,112 @@ for (const [name, cents, colour] of PRODUCTS) {
 	);
 }
 
-let cart = 0;
-function addToCart() {
-	cart += 1;
-	const count = document.getElementById('cart-count');
-	if (count) count.textContent = String(cart);
+// The cart: item prices in cents and one discount code, kept across reloads. The shop's server
+// (demo/storefront-server.ts) decides whether a code is valid and what it takes off.
+/** @type {{ items: number[], code: string | null }} */
+const cart = (() => {
+	try {
+		return JSON.parse(localStorage.getItem('demo-cart') ?? 'null') ?? { items: [], code: null };
+	} catch {
+		return { items: [], code: null };
+	}
+})();
+/** @type {{ code: string, title: string, discount: number } | null} */
+let appliedDiscount = null;
+const subtotal = () => cart.items.reduce((sum, cents) => sum + cents, 0);
+const saveCart = () => localStorage.setItem('demo-cart', JSON.stringify(cart));
+/** @param {string} id @param {string} value */
+const setText = (id, value) => {
+	const node = document.getElementById(id);
+	if (node) node.textContent = value;
+};
+
+function renderCart() {
+	setText('cart-count', String(cart.items.length));
+	setText('cart-subtotal', money.format(subtotal() / 100));
+	const empty = document.getElementById('cart-empty');
+	if (empty) empty.hidden = cart.items.length > 0;
+	const discount = appliedDiscount?.discount ?? 0;
+	for (const id of ['cart-discount-label', 'cart-discount']) {
+		const node = document.getElementById(id);
+		if (node) node.hidden = !appliedDiscount;
+	}
+	if (appliedDiscount) {
+		setText('cart-discount-label', `Discount (${appliedDiscount.code})`);
+		setText('cart-discount', discount ? `−${money.format(discount / 100)}` : appliedDiscount.title);
+	}
+	setText('cart-total', money.format((subtotal() - discount) / 100));
+}
+
+/** Asks the shop's server whether the code applies to this cart, for the signed-in shopper. @param {string} code */
+async function applyCode(code) {
+	const input = /** @type {HTMLInputElement | null} */ (document.getElementById('discount-code'));
+	if (input) input.value = code;
+	const response = await fetch('/demo/cart/discount', {
+		method: 'POST',
+		body: JSON.stringify({ code, customerId: shopper()?.id, subtotal: subtotal() }),
+	});
+	const result = await response.json();
+	if (response.ok) {
+		appliedDiscount = result;
+		cart.code = result.code;
+		setText('discount-message', `${result.title} applied.`);
+	} else {
+		appliedDiscount = null;
+		cart.code = null;
+		setText('discount-message', result.error);
+	}
+	saveCart();
+	renderCart();
+}
+
+/** @param {Event} event */
+function addToCart(event) {
+	const card = /** @type {HTMLElement} */ (event.currentTarget).closest('.card');
+	const price = card?.querySelector('.price')?.textContent ?? '$89.00';
+	cart.items.push(Math.round(Number(price.replace(/[^\d.]/g, '')) * 100));
+	saveCart();
+	if (cart.code) applyCode(cart.code);
+	else renderCart();
 }
 document.getElementById('sticky-add')?.addEventListener('click', addToCart);
+document.getElementById('discount-form')?.addEventListener('submit', (event) => {
+	event.preventDefault();
+	const input = /** @type {HTMLInputElement | null} */ (document.getElementById('discount-code'));
+	if (input?.value.trim()) applyCode(input.value.trim());
+});
+
+// The widget's "Apply to cart" comes here: applyCouponUrl is '/#cart?discount={code}'.
+function applyCodeFromUrl() {
+	const code = /^#cart\?discount=([^&]+)/.exec(location.hash)?.[1];
+	if (!code) return;
+	document.getElementById('cart')?.scrollIntoView();
+	applyCode(decodeURIComponent(code));
+}
+addEventListener('hashchange', applyCodeFromUrl);
+renderCart();
+if (/^#cart\?discount=/.test(location.hash)) applyCodeFromUrl();
+else if (cart.code) applyCode(cart.code);
+
+document.getElementById('checkout')?.addEventListener('click', async () => {
+	const me = shopper();
+	if (!me) return setText('checkout-result', 'Sign in first: orders earn points for a shopper.');
+	if (!cart.items.length) return setText('checkout-result', 'Add something to your cart first.');
+	const response = await fetch('/demo/orders', {
+		method: 'POST',
+		body: JSON.stringify({ customerId: me.id, email: me.email, subtotal: subtotal(), couponCode: appliedDiscount?.code }),
+	});
+	const result = await response.json();
+	if (!response.ok) return setText('checkout-result', result.error?.message ?? result.error ?? `The order answered ${response.status}.`);
+	setText('checkout-result', `Order placed: ${result.pointsAwarded} points earned.`);
+	cart.items = [];
+	cart.code = null;
+	appliedDiscount = null;
+	setText('discount-message', '');
+	saveCart();
+	renderCart();
+	Rewards('refresh');
+});
 document.getElementById('open-rewards')?.addEventListener('click', () => Rewards('open', 'home'));
 
 /** @returns {{ id: string, email: string } | null} */

@@ -245,5 +245,8 @@ describe('Shopify coupon issuer', () => {
 		const [failed] = await server.query<{ code: string }>("select code from coupons where status = 'failed' order by id desc limit 1");
 		expect(down.status).toBe(502);
 		expect((await server.api.get(shopifyPath(`/admin/coupons/${failed.code}`), auth)).body.status).toBe('failed');
+		// A failed code cannot be used at checkout.
+		const use = await server.api.post(shopifyPath(`/admin/coupons/${failed.code}/use`), { orderId: 'SHOP-1' }, auth);
+		expect([use.status, use.body.error.code]).toEqual([409, 'coupon_not_active']);
 	});
 });

@@ -15,7 +15,7 @@ export interface CouponWorkerOptions {
 	webhookBaseDelayMs: number;
 	/** Default 1 h. */
 	webhookMaxDelayMs: number;
-	/** Attempts before an event is parked (kept, last_error set, not retried). Default 15 (about a day). */
+	/** Attempts before an event is parked (kept, last_error set, not retried). Default 30 (about 20 hours). */
 	webhookMaxAttempts: number;
 	/** One delivery attempt. Default 10 s. */
 	webhookTimeoutMs: number;
@@ -29,7 +29,7 @@ export const DEFAULT_COUPON_WORKER: CouponWorkerOptions = {
 	issuing: DEFAULT_ISSUING_LIMITS,
 	webhookBaseDelayMs: 2_000,
 	webhookMaxDelayMs: 3_600_000,
-	webhookMaxAttempts: 15,
+	webhookMaxAttempts: 30,
 	webhookTimeoutMs: 10_000,
 	batchSize: 10,
 };
@@ -77,10 +77,10 @@ export function startCouponWorker(db: Database, stores: StoreDirectory, options:
 					const delayMs =
 						Math.min(options.webhookMaxDelayMs, options.webhookBaseDelayMs * 2 ** (attempts - 1)) * (0.8 + Math.random() * 0.4);
 					await db.query(
-						`update coupon_webhook_outbox set attempts = $2, last_error = $3,
-							next_attempt_at = case when $2 >= $5 then 'infinity'::timestamptz else now() + make_interval(secs => $4) end
+						`update coupon_webhook_outbox set attempts = $2::int, last_error = $3,
+							next_attempt_at = case when $4::boolean then 'infinity'::timestamptz else now() + make_interval(secs => $5::float8) end
 						where id = $1`,
-						[event.id, attempts, String((error as Error).message).slice(0, 500), delayMs / 1000, options.webhookMaxAttempts],
+						[event.id, attempts, String((error as Error).message).slice(0, 500), attempts >= options.webhookMaxAttempts, delayMs / 1000],
 					);
 				}
 			}),
@@ -90,7 +90,7 @@ export function startCouponWorker(db: Database, stores: StoreDirectory, options:
 	const finishOrphans = async () => {
 		const pending = await db.query<{ code: string; store_key: string }>(
 			`select k.code, s.key as store_key from coupons k join stores s on s.id = k.store_id
-			where k.status = 'pending' and k.created_at <= now() - make_interval(secs => $1) order by k.created_at limit $2`,
+			where k.status = 'pending' and k.created_at <= now() - make_interval(secs => $1::float8) order by k.created_at limit $2`,
 			[options.stalePendingMs / 1000, options.batchSize],
 		);
 		await Promise.all(

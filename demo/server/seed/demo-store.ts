@@ -12,6 +12,9 @@ export const DEMO_ADMIN_KEY = 'sk_admin_demo_2c9f5e81a7d34b06be4f1a3c8d7e6b59';
 /** Keys the demo shop's Shopify webhooks (X-Shopify-Hmac-Sha256). Public on purpose, like the secret. */
 export const DEMO_SHOPIFY_WEBHOOK_SECRET = 'shpss_demo_5a1d9c7e3b2f48e6a0c4d8b1f7e2a693';
 
+/** Keys the `coupon.issued` webhooks the demo storefront receives. Public on purpose, like the secret. */
+export const DEMO_COUPON_WEBHOOK_SECRET = 'cwh_demo_7e2b9c4f1a6d4083b5c2e9f0a1d7c3b8';
+
 /** The demo store's keys and secrets, e.g. to sign customer tokens and order webhooks in tests. */
 export const DEMO_STORE = {
 	key: DEMO_STORE_KEY,
@@ -19,6 +22,7 @@ export const DEMO_STORE = {
 	identitySecret: DEMO_IDENTITY_SECRET,
 	adminKey: DEMO_ADMIN_KEY,
 	shopifyWebhookSecret: DEMO_SHOPIFY_WEBHOOK_SECRET,
+	couponWebhookSecret: DEMO_COUPON_WEBHOOK_SECRET,
 } as const;
 
 /** Where the demo storefront runs unless told otherwise (`npm run demo`). */
@@ -50,6 +54,8 @@ export function demoStoreDefinition(storefrontUrl = DEFAULT_STOREFRONT_URL): Sto
 		joinUrl: `${storefront}/account/register`,
 		signInUrl: `${storefront}/account/login`,
 		referralLinkTemplate: `${storefront}/?ref={code}`,
+		// The demo's checkout is the storefront's own: it learns codes from this webhook.
+		couponWebhook: { url: `${storefront}/demo/webhooks/coupons`, secret: DEMO_COUPON_WEBHOOK_SECRET },
 		earnRules: [
 			{
 				key: 'order',
