@@ -35,8 +35,7 @@ describe('the customer option', () => {
 		for (const customer of [
 			{ ...CUSTOMER, digest: 'A'.repeat(64) },
 			{ ...CUSTOMER, digest: 'abc' },
-			{ ...CUSTOMER, email: 'not an email' },
-			{ ...CUSTOMER, issuedAt: 'yesterday' },
+			{ ...CUSTOMER, email: '' },
 			{ ...CUSTOMER, id: '' },
 			'7243:alice@example.com',
 		]) {
