@@ -17,5 +17,6 @@ export type {
 	RewardsEventName,
 	RewardsOptions,
 	ShowOn,
+	SignedCustomer,
 	ThemeOptions,
 } from './config/options';

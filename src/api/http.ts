@@ -1,4 +1,5 @@
 import ky from 'ky';
+import { isSignedCustomer } from '../config/shopper';
 import { toApiError, type ApiError } from './errors';
 import { stringifyJson } from './json';
 import { fits, type Shape } from './shape';
@@ -6,7 +7,7 @@ import { fits, type Shape } from './shape';
 export interface HttpOptions {
 	/** Base URL of the loyalty API and the store's publishable key, read at request time. */
 	config(): { api: string; store: string };
-	/** The current customer token; undefined for guests. */
+	/** The current shopper: a customer token or a signed customer (config/shopper.ts); undefined for guests. */
 	token(): string | undefined;
 	/** The panel's language, sent as Accept-Language so the program's titles come localized. */
 	locale(): string;
@@ -39,9 +40,11 @@ export function createHttp(options: HttpOptions) {
 		renewed?: boolean,
 	): Promise<T> => {
 		const { api, store } = options.config();
-		const token = options.token();
+		const shopper = options.token();
 		const headers: Record<string, string> = { 'Accept-Language': options.locale() };
-		if (token) headers.Authorization = `Bearer ${token}`;
+		// One or the other, never both: the server refuses a request naming the shopper twice.
+		if (shopper && isSignedCustomer(shopper)) headers['X-Rewards-Customer'] = shopper;
+		else if (shopper) headers.Authorization = `Bearer ${shopper}`;
 		if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
 		let text: string;
 		try {

@@ -4,6 +4,10 @@ import type { ColorScheme, LauncherPosition, RewardsOptions, ShowOn } from './op
 export interface ResolvedConfig extends Required<
 	Pick<RewardsOptions, 'store' | 'api' | 'referralParam' | 'zIndex' | 'hideLauncher' | 'applyCouponUrl'>
 > {
+	/**
+	Who the shopper is, whichever way the page named them: the `customerToken` option, or the
+	`customer` option form-encoded as X-Rewards-Customer (config/shopper.ts); undefined for guests.
+	*/
 	customerToken: string | undefined;
 	position: LauncherPosition;
 	offset: { x: number; y: number };

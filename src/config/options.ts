@@ -55,6 +55,21 @@ export interface OffsetOptions {
 	y?: number;
 }
 
+/**
+The signed-in shopper as the shop's theme template names them, signed with the store's identity secret: the way in for shops
+that cannot mint a customer token (Shopify and WooCommerce themes). See README › Install on Shopify.
+*/
+export interface SignedCustomer {
+	/** The shop's own customer id (Shopify's `customer.id`), 1–128 characters. */
+	id: string;
+	/** The shopper's email. */
+	email: string;
+	/** When `digest` was computed, in Unix seconds (Liquid: `'now' | date: '%s'`). The server accepts it for 24 hours. */
+	issuedAt: number;
+	/** Lowercase hex HMAC-SHA256 of `storeKey:id:email:issuedAt`, keyed with the store's identity secret. */
+	digest: string;
+}
+
 /** Events the widget emits on `window` (as `rewards:<name>` CustomEvents) and through `Rewards.on`. */
 export interface RewardsEventMap {
 	ready: Record<string, never>;
@@ -70,7 +85,7 @@ export interface RewardsEventMap {
 export type RewardsEventName = keyof RewardsEventMap;
 
 /**
-Options for `Rewards.init()`, the script tag's `data-*` attributes (kebab-case: `data-store`, `data-api`, `data-locale`, `data-position`, `data-customer-token`, `data-nonce`, `data-show-on`, `data-z-index`, `data-color-scheme`) and `init()` from the npm package.
+Options for `Rewards.init()`, the script tag's `data-*` attributes (kebab-case: `data-store`, `data-api`, `data-locale`, `data-position`, `data-customer-token`, `data-customer-id`/`-email`/`-issued-at`/`-digest`, `data-nonce`, `data-show-on`, `data-z-index`, `data-color-scheme`) and `init()` from the npm package.
 
 Grouped as: connection, customer, appearance, text, callbacks.
 */
@@ -97,6 +112,12 @@ export interface RewardsOptions {
 	@default undefined
 	*/
 	customerToken?: string;
+	/**
+	The signed-in shopper, signed by your theme template instead of a server: give this or `customerToken`, never both. As attributes: `data-customer-id`, `data-customer-email`, `data-customer-issued-at`, `data-customer-digest`. Leave it out for guests.
+	@default undefined
+	@example { id: '7243', email: 'alice@example.com', issuedAt: 1767225600, digest: '3f0c…' }
+	*/
+	customer?: SignedCustomer;
 	/**
 	Query parameter that carries a referral code on landing pages.
 	@default 'ref'
@@ -197,8 +218,13 @@ export interface RewardsOptions {
 	onApplyCoupon?: (code: string) => void;
 }
 
-/** Argument of `Rewards.identify()`. */
-export interface IdentifyOptions {
-	/** The signed customer token from the merchant's server. */
-	customerToken: string;
-}
+/** Argument of `Rewards.identify()`: one of the two ways of naming the shopper. */
+export type IdentifyOptions =
+	| {
+			/** The signed customer token from the merchant's server. */
+			customerToken: string;
+	  }
+	| {
+			/** The shopper as signed by the theme template (see `RewardsOptions.customer`). */
+			customer: SignedCustomer;
+	  };

@@ -2,6 +2,7 @@ import { isColor } from './color';
 import { DEFAULTS, type ResolvedConfig } from './defaults';
 import { safeUrl } from './safe-url';
 import type { RewardsOptions } from './options';
+import { encodeSignedCustomer } from './shopper';
 
 export interface ValidationResult {
 	/** The config to run with, or undefined when an error keeps the widget off. */
@@ -29,11 +30,15 @@ const oneOf = (...allowed: string[]): [Check, string] => [
 /** An absolute URL that safeUrl accepts: https:, or http: on localhost (or on the page's own origin). */
 const httpsOrLocal: Check = (v) => /^https?:\/\//i.test(v) && !!safeUrl(v);
 
+/** The `customer` option's shape, as far as the launcher checks it; the server checks the rest, and its 401 says what is wrong. */
+export const isSignedCustomerOption: Check = (v) => object(v) && v.id && v.email && /^[\da-f]{64}$/.test(v.digest);
+
 // [option path, check, what a valid value looks like]
 const RULES: Array<[string, Check, string]> = [
 	['store', (v) => string(v) && /^[\w-]{1,100}$/.test(v), 'your publishable store key, e.g. "pk_live_…"'],
 	['api', (v) => string(v) && httpsOrLocal(v), 'an https: URL of your loyalty backend (http: only on localhost)'],
 	['customerToken', string, 'a signed token string'],
+	['customer', isSignedCustomerOption, 'a signed { id, email, issuedAt, digest }'],
 	['referralParam', string, 'a query parameter name'],
 	['position', ...oneOf('bottom-right', 'bottom-left')],
 	['showOn', ...oneOf('all', 'desktop', 'mobile')],
@@ -64,6 +69,7 @@ const RULES: Array<[string, Check, string]> = [
 ];
 
 const REQUIRED = ['store', 'api'];
+
 export const OPTION_NAMES = RULES.map(([path]) => path).filter((path) => !path.includes('.'));
 
 /** Checks merged options and fills in defaults. Never throws. */
@@ -86,6 +92,7 @@ export function validateOptions(options: RewardsOptions): ValidationResult {
 			errors.push(`"${path}" must be ${expected}, got ${missing ? 'nothing' : JSON.stringify(value)}`);
 		}
 	}
+	if (options.customer && options.customerToken) errors.push('"customer" or "customerToken", not both');
 	if (errors.length) return { errors, warnings };
 
 	return {
@@ -96,7 +103,7 @@ export function validateOptions(options: RewardsOptions): ValidationResult {
 			...options,
 			store: options.store!,
 			api: options.api!.replace(/\/+$/, ''),
-			customerToken: options.customerToken || undefined,
+			customerToken: options.customerToken || encodeSignedCustomer(options.customer) || undefined,
 			nonce: options.nonce || undefined,
 			offset: { ...DEFAULTS.offset, ...options.offset },
 			theme: { ...options.theme },

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/defaults';
 import type { IdentifyOptions, PageName, RewardsEventName, RewardsOptions } from '../config/options';
-import { validateOptions } from '../config/validate';
+import { encodeSignedCustomer } from '../config/shopper';
+import { isSignedCustomerOption, validateOptions } from '../config/validate';
 import { LAUNCHER_LABELS } from '../i18n/launcher-labels';
 import { resolveLocale } from '../i18n/locale';
 import { saveBadge, savedBadge } from '../state/saved';
@@ -195,10 +196,12 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		if (config && customerToken != config.customerToken) saveBadge(config.store, config.customerToken, locale, null);
 	}
 
-	function setToken(customerToken: string | undefined) {
+	/** Signs a shopper in (by a token or a signed customer) or out (neither). */
+	function setToken({ customerToken, customer }: Pick<RewardsOptions, 'customerToken' | 'customer'>) {
 		if (!config) return log.warn('identify()/logout() was called before a successful init()');
+		options = { ...options, customerToken, customer };
+		customerToken ||= encodeSignedCustomer(customer);
 		forgetShopperUnless(customerToken);
-		options = { ...options, customerToken };
 		config = { ...config, customerToken };
 		if (panel) panel.identify(customerToken);
 		else if (customerToken) void ensurePanel();
@@ -227,12 +230,12 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		close: () => panel?.close(),
 		toggle: (page?: PageName) => (panel?.isOpen() ? panel.close() : void open(page)),
 		identify: (identity: IdentifyOptions) => {
-			if (!identity || typeof identity.customerToken !== 'string' || !identity.customerToken) {
-				return log.error('identify() takes { customerToken: "<signed token>" }');
-			}
-			setToken(identity.customerToken);
+			const { customerToken, customer } = (identity || {}) as RewardsOptions;
+			if (!customerToken == !customer || (customerToken ? typeof customerToken != 'string' : !isSignedCustomerOption(customer)))
+				return log.error('identify() takes { customerToken } or { customer: { id, email, issuedAt, digest } }');
+			setToken({ customerToken, customer });
 		},
-		logout: () => setToken(undefined),
+		logout: () => setToken({}),
 		refresh: () => panel?.refresh() ?? Promise.resolve(),
 		destroy,
 		on: <K extends RewardsEventName>(name: K, listener: Listener<K>) => bus.on(name, listener),

@@ -7,13 +7,14 @@ type Place = 'localStorage' | 'sessionStorage';
 export const CUSTOMER_MAX_AGE = 36e5;
 
 /**
-Where this device keeps something of a store's shopper: under their id from the token (its JWT
-`sub`), never under the token itself. Guests, and tokens that are not JWTs, get no place.
+Where this device keeps something of a store's shopper: under their id (a signed customer's `id`,
+a token's JWT `sub`), never under the token or digest itself. Guests, and tokens that are not
+JWTs, get no place.
 */
-export function savedKey(store: string, token: string | undefined, name: string): string | undefined {
+export function savedKey(store: string, shopper: string | undefined, name: string): string | undefined {
 	try {
-		const { sub } = JSON.parse(atob(token!.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-		if (sub) return `rewards:${store}:${sub}:${name}`;
+		const id = new URLSearchParams(shopper).get('id') || JSON.parse(atob(shopper!.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).sub;
+		if (id) return `rewards:${store}:${id}:${name}`;
 	} catch {}
 }
 
@@ -35,9 +36,9 @@ at once on the next page, before any panel code has loaded. It is kept as text, 
 panel: the first Intl.NumberFormat on a page starts up ICU, which costs more main-thread time than
 the whole launcher, so the launcher never formats a number itself.
 */
-export function savedBadge(store: string, token: string | undefined, locale: string): string | undefined {
+export function savedBadge(store: string, shopper: string | undefined, locale: string): string | undefined {
 	try {
-		const badge = JSON.parse(localStorage.getItem(savedKey(store, token, 'badge')!)!);
+		const badge = JSON.parse(localStorage.getItem(savedKey(store, shopper, 'badge')!)!);
 		if (Date.now() - badge.at < CUSTOMER_MAX_AGE && badge.locale == locale && typeof badge.text == 'string') return badge.text;
 	} catch {}
 }
@@ -46,8 +47,8 @@ export function savedBadge(store: string, token: string | undefined, locale: str
 Keeps the badge the launcher shows now (null: none, so nothing is kept). No arrays, so plain
 JSON.stringify is safe on pages that patch Array#toJSON, and the launcher needs no more of this file.
 */
-export function saveBadge(store: string, token: string | undefined, locale: string, text: string | null) {
-	const key = savedKey(store, token, 'badge');
+export function saveBadge(store: string, shopper: string | undefined, locale: string, text: string | null) {
+	const key = savedKey(store, shopper, 'badge');
 	try {
 		if (key) text ? localStorage.setItem(key, JSON.stringify({ at: Date.now(), text, locale })) : localStorage.removeItem(key);
 	} catch {}

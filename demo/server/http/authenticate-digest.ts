@@ -10,7 +10,7 @@ export const DIGEST_FUTURE_SECONDS = 300;
 export const DEFAULT_DIGEST_MAX_AGE_SECONDS = 86_400;
 
 const FIELDS = ['id', 'email', 'issuedAt', 'digest'] as const;
-const FORMAT = 'X-Rewards-Customer must be id=…&email=…&issuedAt=…&digest=… (form-encoded), each field once.';
+const FORMAT = 'X-Rewards-Customer must be id=…&email=…&issuedAt=…&digest=… (form-encoded), each of these once.';
 
 /**
 Verifies `X-Rewards-Customer: id=…&email=…&issuedAt=…&digest=…` (application/x-www-form-urlencoded,
@@ -22,7 +22,8 @@ ahead (401 `invalid_token`). A store without an identity secret refuses every di
 export function authenticateDigest(header: string, store: Store, maxAgeSeconds: number): CustomerIdentity {
 	if (!store.identitySecret) throw invalid('This store does not accept signed customers: it has no identity secret.');
 	const fields = new URLSearchParams(header);
-	if ([...fields.keys()].length !== FIELDS.length || FIELDS.some((name) => fields.getAll(name).length !== 1)) throw invalid(FORMAT);
+	// Other fields are ignored: only these four are signed.
+	if (FIELDS.some((name) => fields.getAll(name).length !== 1)) throw invalid(FORMAT);
 	const [id, email, issuedAt, digest] = FIELDS.map((name) => fields.get(name)!);
 	if (!isCustomerId(id)) throw invalid('The signed customer id must have 1–128 characters.');
 	if (!isEmail(email)) throw invalid('The signed customer must carry a valid email.');
