@@ -347,6 +347,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stores/{storeKey}/webhooks/orders/{orderId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The merchant's server reports a refund of an order: takes back its points in proportion
+         * @description Signed like `receiveOrderWebhook`. Idempotent on (`orderId`, `refundId`): a repeat answers the first outcome with `duplicate: true`. Refunds add up: all of an order's refunds so far take back `floor(awarded × refunded / subtotal)` of its points (rounded down, in the shopper's favour), and all of them once the refunds reach the subtotal; each refund takes the difference, so several partial refunds never take back more than the order awarded. What the shopper already spent cannot be taken: the balance goes to zero and the rest is recorded as the entry's shortfall, for the merchant. A refund of an order not received yet is kept and applied when the order arrives. The referrer's reward for a referred friend's first order is taken back when that order is refunded in full.
+         */
+        post: operations["refundOrderWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeKey}/webhooks/orders/{orderId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The merchant's server reports a cancelled order: takes back all of its points
+         * @description Signed like `receiveOrderWebhook`. Idempotent on `orderId`: a second cancellation answers the first outcome with `duplicate: true`. Takes back whatever the order's points not already taken back by refunds, and the referrer's reward when the order was a referred friend's first (the referral stays used: the friend's later orders do not reward the referrer again). Shortfalls as for refunds. A cancellation of an order not received yet is kept and applied as soon as the order arrives.
+         */
+        post: operations["cancelOrderWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeKey}/webhooks/shopify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Shopify's own webhooks: orders/paid, orders/cancelled, refunds/create and customers/create
+         * @description Point the shop's webhooks (an app's subscriptions, or Settings › Notifications › Webhooks, JSON format) at this URL. Verified with `X-Shopify-Hmac-Sha256` and the store's Shopify webhook secret. `orders/paid` awards order points (`current_subtotal_price`, else `subtotal_price`, in shop money) to the enrolled customer with that Shopify customer id (else that email) and records guest orders too; `orders/cancelled` takes them back; `refunds/create` takes back in proportion to the refunded line items' subtotals (or, without line items, the refund's successful transactions); `customers/create` enrols the customer. Deliveries are deduplicated by `X-Shopify-Webhook-Id`, and orders and refunds by their ids as for the generic webhooks. Every other topic answers 200 `ignored`: Shopify retries anything but 2xx, and removes subscriptions that keep failing. Bodies up to 1 MB.
+         */
+        post: operations["receiveShopifyWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeKey}/admin/customers/{customerId}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add or take points by hand, with a reason the shopper sees in their activity
+         * @description Requires an `Idempotency-Key`: a retry with the same key and body answers the first response again and never adjusts twice; the same key with a different body answers 422. `points` is signed and never zero. A negative adjustment cannot take the balance below zero: it is refused whole with 409 `insufficient_points` (nothing written). The customer must be enrolled (404 otherwise).
+         */
+        post: operations["adjustPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stores/{storeKey}/events": {
         parameters: {
             query?: never;
@@ -495,7 +575,9 @@ export interface components {
             /** @description Opens the merchant API; stored only as its SHA-256. */
             adminKey?: string;
             shopify?: {
+                /** @description e.g. `maple-and-moss.myshopify.com` */
                 shopDomain: string;
+                /** @description The key that signs its webhooks. */
                 webhookSecret: string;
                 adminAccessToken?: string;
                 /** Format: uri */
@@ -827,6 +909,12 @@ export interface components {
             coupons: components["schemas"]["Coupon"][];
             /** Format: date-time */
             memberSince: string;
+            /** @description With a points-expiry policy: the points that expire, and when, unless the shopper earns or spends before; null when nothing is due to expire (no policy, or no points). */
+            expiringPoints?: {
+                points: number;
+                /** Format: date-time */
+                date: string;
+            } | null;
         };
         CustomerReferral: {
             code: string;
@@ -853,17 +941,17 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string} */
-        ActivityKind: "signup" | "order" | "instagram_follow" | "birthday" | "referral" | "redemption" | "adjustment";
+        ActivityKind: "signup" | "order" | "instagram_follow" | "birthday" | "referral" | "redemption" | "adjustment" | "reversal" | "expiry";
         ActivityEntry: {
             id: string;
-            /** @description Positive for earnings, negative for redemptions. */
+            /** @description Positive for earnings, negative for redemptions, reversals and expiry; either for adjustments. */
             points: number;
             kind: components["schemas"]["ActivityKind"];
             reference: components["schemas"]["ActivityReference"];
             /** Format: date-time */
             createdAt: string;
         };
-        /** @description What the entry is about, enough to render it: the rule (earn actions), the order, the reward and coupon (redemptions), the year (birthday), the masked friend's email (referral) or the merchant's note (adjustment). */
+        /** @description What the entry is about, enough to render it: the rule (earn actions), the order, the reward and coupon (redemptions), the year (birthday), the masked friend's email (referral), the merchant's reason (adjustment, in `note`), or the order and why (reversal: `orderId`, `orderEvent`, with `friend` when it takes back a referral reward). Expiry entries carry nothing. */
         ActivityReference: {
             ruleKey?: string;
             ruleTitle?: string;
@@ -877,6 +965,13 @@ export interface components {
             /** @description e.g. `d***@example.com` */
             friend?: string;
             note?: string;
+            /**
+             * @description Reversals: why the order's points (or, with `friend`, the referrer's reward) were taken back.
+             * @enum {string}
+             */
+            orderEvent?: "refunded" | "cancelled";
+            /** @description The order's name as the shop shows it to the shopper (e.g. `#1001`), when known; else show `orderId`. */
+            orderName?: string;
         };
         ActivityPage: {
             locale: components["schemas"]["Locale"];
@@ -926,6 +1021,8 @@ export interface components {
             couponCodes?: string[];
             /** Format: date-time */
             placedAt?: string;
+            /** @description The order's name as the shopper knows it (e.g. `#1001`), shown in their activity instead of `orderId`. */
+            orderName?: string;
         };
         OrderWebhookResult: {
             orderId: string;
@@ -937,6 +1034,66 @@ export interface components {
             balance: number | null;
             /** @description This first order completed a referral and rewarded the referrer. */
             referralRewarded: boolean;
+        };
+        OrderRefundWebhook: {
+            /** @description Unique per refund of the order; a repeat is a duplicate. */
+            refundId: string;
+            /** @description Minor units of the order's subtotal refunded (before shipping and tax), as `OrderWebhook.subtotal`. */
+            amount: number;
+            currency: components["schemas"]["CurrencyCode"];
+            /** Format: date-time */
+            refundedAt?: string;
+        };
+        OrderCancellationWebhook: {
+            /** Format: date-time */
+            cancelledAt?: string;
+            /** @description For the merchant's records. */
+            reason?: string;
+        };
+        OrderReversalResult: {
+            orderId: string;
+            /** @description true when this refund (or cancellation) had been received before; the rest is the current state. */
+            duplicate: boolean;
+            /** @description false when the order has not been received yet: the event is kept and applied when it arrives. */
+            orderKnown: boolean;
+            /** @description The customer the order credited, if any. */
+            customerId: string | null;
+            /** @description Points this event took back from the balance. */
+            pointsReversed: number;
+            /** @description Points this event should have taken back but could not: the shopper had spent them. */
+            shortfall: number;
+            /** @description All the order's points taken back so far (shortfalls included); never more than it awarded. */
+            totalPointsReversed: number;
+            balance: number | null;
+            /** @description This event took back the referrer's reward for the order. */
+            referralReversed: boolean;
+        };
+        /** @description The topic's resource exactly as Shopify sends it (an order, a refund, a customer); checked per topic by the server. */
+        ShopifyWebhookPayload: Record<string, never>;
+        ShopifyWebhookResult: {
+            webhookId: string;
+            topic: string;
+            /**
+             * @description `duplicate`: this webhook id (or this order, refund or cancellation) was processed before; `ignored`: a topic the server does not handle.
+             * @enum {string}
+             */
+            outcome: "processed" | "duplicate" | "ignored";
+        };
+        PointsAdjustmentRequest: {
+            /** @description Signed: positive adds, negative takes; never zero. */
+            points: number;
+            /** @description Shown to the shopper in their activity, as written. */
+            reason: string;
+        };
+        PointsAdjustment: {
+            /** @description The ledger entry's id (the shopper's ActivityEntry id). */
+            id: string;
+            customerId: string;
+            points: number;
+            reason: string;
+            balance: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         /** @enum {string} */
         EventType: "launcher_open" | "earn_click" | "redemption" | "referral_share" | "launcher_shown";
@@ -1846,6 +2003,170 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    refundOrderWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+                /** @description The order's id as sent in `OrderWebhook.orderId` (percent-encoded). */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderRefundWebhook"];
+            };
+        };
+        responses: {
+            /** @description The refund's outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderReversalResult"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    cancelOrderWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+                /** @description The order's id as sent in `OrderWebhook.orderId` (percent-encoded). */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderCancellationWebhook"];
+            };
+        };
+        responses: {
+            /** @description The cancellation's outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderReversalResult"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    receiveShopifyWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description e.g. `orders/paid`. */
+                "X-Shopify-Topic": string;
+                /** @description One id per delivery attempt series; Shopify resends it unchanged when it retries. */
+                "X-Shopify-Webhook-Id": string;
+                /** @description e.g. `maple-and-moss.myshopify.com`. */
+                "X-Shopify-Shop-Domain"?: string;
+                "X-Shopify-API-Version"?: string;
+                "X-Shopify-Triggered-At"?: string;
+                "X-Shopify-Event-Id"?: string;
+            };
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShopifyWebhookPayload"];
+            };
+        };
+        responses: {
+            /** @description Received (processed, a duplicate delivery, or an ignored topic). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopifyWebhookResult"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    adjustPoints: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per intended adjustment (e.g. a UUID), reused only for retries of the same request. */
+                "Idempotency-Key": components["schemas"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+                /** @description The merchant's customer id (the token's `sub`). */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointsAdjustmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Adjusted. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsAdjustment"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Overloaded"];

@@ -55,21 +55,15 @@ async function order(
 	extra: { refunded?: number; cancelled?: boolean; referral?: boolean } = {},
 ) {
 	await server.query(
-		`insert into orders (store_id, order_id, customer_id, email, subtotal, currency, points_awarded, referral_rewarded,
-			refunded_amount, cancelled_at, placed_at, received_at)
-		values ($1, $2, $3, $4, $5, 'USD', 0, $6, $7, $8, $9, $9)`,
-		[
-			storeId,
-			orderId,
-			customerId,
-			email,
-			subtotal,
-			extra.referral ?? false,
-			extra.refunded ?? 0,
-			extra.cancelled ? placedAt : null,
-			placedAt,
-		],
+		`insert into orders (store_id, order_id, customer_id, email, subtotal, currency, points_awarded, referral_rewarded, placed_at, received_at)
+		values ($1, $2, $3, $4, $5, 'USD', 0, $6, $7, $7)`,
+		[storeId, orderId, customerId, email, subtotal, extra.referral ?? false, placedAt],
 	);
+	// Refunds and cancellations as the order webhooks record them (order_reversals), a day later.
+	const reversal = `insert into order_reversals (store_id, order_id, event_key, kind, amount, customer_id, occurred_at)
+		values ($1, $2, $3, $4, $5, $6, $7::timestamptz + interval '1 day')`;
+	if (extra.refunded) await server.query(reversal, [storeId, orderId, 'refund:1', 'refund', extra.refunded, customerId, placedAt]);
+	if (extra.cancelled) await server.query(reversal, [storeId, orderId, 'cancellation', 'cancellation', 0, customerId, placedAt]);
 }
 
 async function ledger(customerId: string, points: number, kind: string, at: string) {

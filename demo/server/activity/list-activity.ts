@@ -6,6 +6,7 @@ import { invalidField } from '../errors';
 import type { LocalizedText } from '../program/definition';
 import { localize } from '../program/locale';
 import type { Store } from '../program/store';
+import { expireIfDueNow } from '../points/expiry';
 
 type ActivityEntry = components['schemas']['ActivityEntry'];
 type ActivityPage = components['schemas']['ActivityPage'];
@@ -23,6 +24,8 @@ interface LedgerRow {
 	year: number | null;
 	friend: string | null;
 	note: string | null;
+	order_event: 'refunded' | 'cancelled' | null;
+	order_name: string | null;
 	created_at: string;
 }
 
@@ -57,6 +60,8 @@ function toEntry(store: Store, row: LedgerRow, locale: string): ActivityEntry {
 	set('year', row.year);
 	set('friend', row.friend);
 	set('note', row.note);
+	set('orderEvent', row.order_event);
+	set('orderName', row.order_name);
 	return { id: row.id, points: row.points, kind: row.kind, reference, createdAt: row.created_at };
 }
 
@@ -65,7 +70,7 @@ export async function listActivity(
 	db: Database,
 	store: Store,
 	identity: CustomerIdentity,
-	options: { cursor?: string; limit: number; locale: string },
+	options: { cursor?: string; limit: number; locale: string; now?: Date },
 ): Promise<ActivityPage> {
 	const before = options.cursor ? decodeCursor(options.cursor) : null;
 	const findCustomer = async () =>
@@ -80,9 +85,10 @@ export async function listActivity(
 		await enrol(db, store, identity);
 		customer = await findCustomer();
 	}
+	await expireIfDueNow(db, store, customer.id, options.now ?? new Date());
 	const rows = await db.query<LedgerRow>(
 		`select l.id::text as id, l.points, l.kind, l.rule_key, l.order_id, l.order_subtotal::text as order_subtotal, l.reward_id,
-			k.title as reward_title, k.code as coupon_code, l.year, l.friend, l.note, iso_utc(l.created_at) as created_at
+			k.title as reward_title, k.code as coupon_code, l.year, l.friend, l.note, l.order_event, l.order_name, iso_utc(l.created_at) as created_at
 		from ledger l left join coupons k on k.ledger_entry_id = l.id
 		where l.customer_id = $1 and ($2::bigint is null or l.id < $2::bigint)
 		order by l.id desc limit $3`,

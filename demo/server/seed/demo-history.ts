@@ -24,7 +24,8 @@ function seededRandom(seed: number) {
 interface LedgerRow {
 	customer: string;
 	points: number;
-	kind: 'signup' | 'order' | 'instagram_follow' | 'referral' | 'redemption' | 'adjustment';
+	kind: 'signup' | 'order' | 'instagram_follow' | 'referral' | 'redemption' | 'reversal';
+	order_event: 'refunded' | 'cancelled' | null;
 	rule_key: string | null;
 	order_id: string | null;
 	order_subtotal: number | null;
@@ -47,6 +48,7 @@ interface OrderRow {
 	referral_rewarded: boolean;
 	refunded_amount: number;
 	cancelled_at: string | null;
+	points_reversed: number;
 	placed_at: string;
 }
 
@@ -54,7 +56,7 @@ interface OrderRow {
 About twelve months of a small shop's life for the demo store, written in a few set-based
 statements: 420 members who sign up over the year (more lately), order again at intervals or drift
 away, redeem rewards and refer friends; 560 guests who mostly buy once; refunds (partial and full)
-and cancellations, whose points are taken back; and the widget's engagement events day by day.
+and cancellations (order_reversals), whose points are taken back as reversals; and the widget's engagement events day by day.
 Seeded PRNG: the same history, relative to `now`, on every fresh database. The demo shoppers
 (Alice, Bob, Carol) are left as they are.
 */
@@ -99,6 +101,7 @@ export async function seedDemoHistory(tx: Queryable, storeId: number, store: Sto
 		dedupe_key: null,
 		coupon_code: null,
 		coupon_used_at: null,
+		order_event: null,
 		...row,
 	});
 	let orderNumber = 0;
@@ -120,9 +123,16 @@ export async function seedDemoHistory(tx: Queryable, storeId: number, store: Sto
 			referral_rewarded: referral,
 			refunded_amount: refunded,
 			cancelled_at: cancelled ? iso(time + 2 * DAY_MS) : null,
+			points_reversed: 0,
 			placed_at: iso(time),
 		});
-		return { orderId, amount, points, takenBack: cancelled || refunded === amount ? points : Math.floor((points * refunded) / amount) };
+		return {
+			row: orders[orders.length - 1],
+			orderId,
+			amount,
+			points,
+			takenBack: cancelled || refunded === amount ? points : Math.floor((points * refunded) / amount),
+		};
 	};
 
 	// Members: sign up, order now and then, redeem when they can afford a reward.
@@ -176,12 +186,14 @@ export async function seedDemoHistory(tx: Queryable, storeId: number, store: Sto
 			const takenBack = Math.min(order.takenBack, balance);
 			if (takenBack > 0 && time + 2 * DAY_MS < now) {
 				balance -= takenBack;
+				order.row.points_reversed = takenBack;
 				ledger.push(
 					entry({
 						customer: id,
 						points: -takenBack,
-						kind: 'adjustment',
-						note: `Refund of order ${order.orderId}`,
+						kind: 'reversal',
+						order_id: order.orderId,
+						order_event: order.row.cancelled_at ? 'cancelled' : 'refunded',
 						created_at: iso(time + 2 * DAY_MS),
 					}),
 				);
@@ -281,13 +293,23 @@ export async function seedDemoHistory(tx: Queryable, storeId: number, store: Sto
 		],
 	);
 	await tx.query(
-		`insert into orders (store_id, order_id, customer_id, email, subtotal, currency, points_awarded, referral_rewarded,
-			refunded_amount, cancelled_at, placed_at, received_at)
-		select $1, o.order_id, c.id, o.email, o.subtotal, $3, o.points_awarded, o.referral_rewarded, o.refunded_amount, o.cancelled_at,
-			o.placed_at, o.placed_at
-		from json_to_recordset($2::json) as o(order_id text, customer text, email text, subtotal bigint, points_awarded int,
-			referral_rewarded boolean, refunded_amount bigint, cancelled_at timestamptz, placed_at timestamptz)
-		left join customers c on c.store_id = $1 and c.external_id = o.customer`,
+		`with data as (
+			select o.*, c.id as customer_id
+			from json_to_recordset($2::json) as o(order_id text, customer text, email text, subtotal bigint, points_awarded int,
+				referral_rewarded boolean, refunded_amount bigint, cancelled_at timestamptz, points_reversed int, placed_at timestamptz)
+			left join customers c on c.store_id = $1 and c.external_id = o.customer
+		),
+		placed as (
+			insert into orders (store_id, order_id, customer_id, email, subtotal, currency, points_awarded, referral_rewarded, points_reversed,
+				placed_at, received_at)
+			select $1, order_id, customer_id, email, subtotal, $3, points_awarded, referral_rewarded, points_reversed, placed_at, placed_at from data
+		)
+		insert into order_reversals (store_id, order_id, event_key, kind, amount, customer_id, points_reversed, occurred_at, received_at)
+		select $1, order_id, case when cancelled_at is null then 'refund:1' else 'cancellation' end,
+			case when cancelled_at is null then 'refund' else 'cancellation' end,
+			case when cancelled_at is null then refunded_amount else 0 end, customer_id, points_reversed,
+			coalesce(cancelled_at, placed_at + interval '2 days'), coalesce(cancelled_at, placed_at + interval '2 days')
+		from data where cancelled_at is not null or refunded_amount > 0`,
 		[storeId, JSON.stringify(orders), store.currency],
 	);
 	ledger.sort((a, b) => a.created_at.localeCompare(b.created_at));
@@ -296,15 +318,16 @@ export async function seedDemoHistory(tx: Queryable, storeId: number, store: Sto
 			select d.*, c.id as customer_id, row_number() over () as position
 			from json_to_recordset($2::json) as d(customer text, points int, kind text, rule_key text, order_id text, order_subtotal bigint,
 				reward_id text, friend text, friend_email text, note text, dedupe_key text, created_at timestamptz, coupon_code text,
-				coupon_used_at timestamptz)
+				coupon_used_at timestamptz, order_event text)
 			join customers c on c.store_id = $1 and c.external_id = d.customer
 		),
 		rewards as materialized (
 			select * from json_to_recordset($3::json) as r(id text, title jsonb, kind text, amount int, percent int, product_name jsonb)
 		),
 		inserted as (
-			insert into ledger (customer_id, points, kind, rule_key, order_id, order_subtotal, reward_id, friend, note, dedupe_key, created_at)
-			select customer_id, points, kind, rule_key, order_id, order_subtotal, reward_id, friend, note,
+			insert into ledger (customer_id, points, kind, rule_key, order_id, order_subtotal, reward_id, friend, note, order_event, dedupe_key,
+				created_at)
+			select customer_id, points, kind, rule_key, order_id, order_subtotal, reward_id, friend, note, order_event,
 				coalesce(dedupe_key, (select 'referral:' || r.id from referral_claims r where r.store_id = $1 and r.email = data.friend_email)),
 				created_at
 			from data order by position
