@@ -993,7 +993,7 @@ export interface components {
             /** @description Opens the merchant API; stored only as its SHA-256. */
             adminKey?: string;
             shopify?: {
-                /** @description e.g. your-shop.myshopify.com */
+                /** @description e.g. `maple-and-moss.myshopify.com` */
                 shopDomain: string;
                 /** @description The key that signs its webhooks. */
                 webhookSecret: string;

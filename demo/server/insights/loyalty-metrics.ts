@@ -9,7 +9,8 @@ type MetricSplit = components['schemas']['MetricSplit'];
 
 /**
 Counted orders, as the contract defines them: every order received (guest orders included) dated by
-`placedAt` else by its arrival, except cancelled and fully refunded ones; revenue net of refunds.
+`placedAt` else by its arrival, except cancelled and fully refunded ones (order_reversals); revenue
+net of refunds.
 The customer (`who`) is the member, else the guest's email in lower case, else the order itself.
 $1: store id; $2: the spans, as JSON [{ idx, start_at, end_at, year_at }].
 */
@@ -18,14 +19,18 @@ const JOINED = `
 		select * from json_to_recordset($2::json) as s(idx int, start_at timestamptz, end_at timestamptz, year_at timestamptz)
 	),
 	counted as (
-		select coalesce(placed_at, received_at) as at, subtotal - refunded_amount as revenue, customer_id is not null as member,
-			case when customer_id is not null then 'member:' || customer_id
-				when email is not null then 'email:' || lower(email)
-				else 'order:' || order_id end as who
-		from orders
-		where store_id = $1 and cancelled_at is null and refunded_amount < subtotal
-			and coalesce(placed_at, received_at) >= (select min(least(start_at, year_at)) from spans)
-			and coalesce(placed_at, received_at) < (select max(end_at) from spans)
+		select coalesce(o.placed_at, o.received_at) as at, o.subtotal - coalesce(r.refunded, 0) as revenue, o.customer_id is not null as member,
+			case when o.customer_id is not null then 'member:' || o.customer_id
+				when o.email is not null then 'email:' || lower(o.email)
+				else 'order:' || o.order_id end as who
+		from orders o
+		left join (
+			select order_id, sum(amount) filter (where kind = 'refund') as refunded, bool_or(kind = 'cancellation') as cancelled
+			from order_reversals where store_id = $1 group by order_id
+		) r on r.order_id = o.order_id
+		where o.store_id = $1 and r.cancelled is not true and coalesce(r.refunded, 0) < o.subtotal
+			and coalesce(o.placed_at, o.received_at) >= (select min(least(start_at, year_at)) from spans)
+			and coalesce(o.placed_at, o.received_at) < (select max(end_at) from spans)
 	),
 	joined as (
 		select s.idx, o.who, o.member, o.revenue, o.at >= s.start_at as in_span, o.at >= s.year_at as in_year

@@ -8,9 +8,9 @@ type PointsFlow = components['schemas']['PointsFlow'];
 
 /** Ledger kinds that earn points; the others are spending, reversals, expiry and the merchant's adjustments. */
 const EARNING_KINDS = ['signup', 'order', 'instagram_follow', 'birthday', 'referral'];
-/** Ledger kinds written when a refund or cancellation takes order points back, and by the expiry policy. */
-const REVERSAL_KINDS = ['reversal', 'order_reversal'];
-const EXPIRY_KINDS = ['expiry', 'expiration'];
+/** Ledger kinds written when a refund or cancellation takes points back, and by the expiry policy. */
+const REVERSAL_KINDS = ['reversal'];
+const EXPIRY_KINDS = ['expiry'];
 
 interface FlowRow {
 	idx: number;

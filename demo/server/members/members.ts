@@ -41,10 +41,17 @@ const MEMBERS = `
 		from ledger where customer_id = c.id
 	) l on true
 	left join lateral (
-		select count(*) filter (where cancelled_at is null and refunded_amount < subtotal) as orders_count,
-			sum(subtotal - refunded_amount) filter (where cancelled_at is null and refunded_amount < subtotal) as spent,
-			max(coalesce(placed_at, received_at)) as last_order
-		from orders where store_id = c.store_id and customer_id = c.id
+		select count(*) filter (where counted) as orders_count, sum(net) filter (where counted) as spent, max(at) as last_order
+		from (
+			select coalesce(o.placed_at, o.received_at) as at, o.subtotal - coalesce(r.refunded, 0) as net,
+				r.cancelled is not true and coalesce(r.refunded, 0) < o.subtotal as counted
+			from orders o
+			left join lateral (
+				select sum(amount) filter (where kind = 'refund') as refunded, bool_or(kind = 'cancellation') as cancelled
+				from order_reversals where store_id = o.store_id and order_id = o.order_id
+			) r on true
+			where o.store_id = c.store_id and o.customer_id = c.id
+		) member_orders
 	) o on true
 	where c.store_id = $1`;
 

@@ -18,11 +18,9 @@ alter table stores add column program_seed_sha256 bytea;
 insert into program_versions (store_id, version, document, note, created_at)
 select id, 1, program - 'key' - 'shopify' - 'couponWebhook', 'The program before versions were kept', updated_at from stores;
 
--- Refunds and cancellations, for insights: revenue is net of refunds, and a cancelled or fully
--- refunded order is not counted. `if not exists`: the order webhooks may add the same columns.
-alter table orders add column if not exists refunded_amount bigint not null default 0;
-alter table orders add column if not exists cancelled_at timestamptz;
-
+-- Insights read refunds and cancellations from order_reversals (006): revenue is net of refunds, and
+-- a cancelled or fully refunded order is not counted.
+create index order_reversals_order on order_reversals (store_id, order_id);
 -- Insights read orders and events by store and date.
 create index orders_store_date on orders (store_id, (coalesce(placed_at, received_at)));
 create index events_store_received on events (store_id, received_at);
