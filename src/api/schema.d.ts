@@ -238,7 +238,7 @@ export interface components {
     schemas: {
         IdempotencyKey: string;
         /** @enum {string} */
-        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "invalid_admin_key" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "overloaded" | "unavailable";
+        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "invalid_admin_key" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "points_limit_exceeded" | "rate_limited" | "internal_error" | "overloaded" | "unavailable";
         ErrorField: {
             /**
              * @description Where the offending value is.
@@ -600,6 +600,15 @@ export interface components {
         };
         /** @description `idempotency_key_reused`: this Idempotency-Key was used with a different body. */
         IdempotencyKeyReused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description `points_limit_exceeded`: the order is worth more than 10 000 000 points, or would take the customer's balance past 1 000 000 000. Nothing was recorded. */
+        PointsLimitExceeded: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1016,6 +1025,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["PointsLimitExceeded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Overloaded"];

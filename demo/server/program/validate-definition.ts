@@ -1,3 +1,4 @@
+import { MAX_POINTS_PER_ORDER } from '../customers/points-limits';
 import type { LocalizedText, StoreDefinition } from './definition';
 
 const KEY = /^[a-z][a-z0-9_]{0,63}$/;
@@ -50,7 +51,10 @@ export function validateStoreDefinition(store: StoreDefinition): void {
 		need(KEY.test(rule.key) && !ruleKeys.has(rule.key), `${where}: key must be unique snake_case`);
 		ruleKeys.add(rule.key);
 		need(['order', 'signup', 'instagram_follow', 'birthday', 'referral'].includes(rule.kind), `${where}: unknown kind ${rule.kind}`);
-		need(isCount(rule.points), `${where}: points must be a whole number`);
+		need(
+			isCount(rule.points) && rule.points <= MAX_POINTS_PER_ORDER,
+			`${where}: points must be a whole number up to ${MAX_POINTS_PER_ORDER}`,
+		);
 		text(rule.title, where);
 		if (rule.kind === 'instagram_follow')
 			need(/^https:\/\//.test(rule.profileUrl ?? '') && isWebUrl(rule.profileUrl), `${where}: profileUrl must be an https: URL`);

@@ -2,6 +2,7 @@ import type { components } from '../../../src/api/schema';
 import { newCouponCode } from '../codes';
 import { inTransactionRetryingCodes, lockOrEnrol } from '../customers/repository';
 import type { CustomerIdentity } from '../customers/identity';
+import { toSafeInteger } from '../customers/points-limits';
 import type { Database, Queryable } from '../db/types';
 import { ApiError, invalidField } from '../errors';
 import { refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
@@ -85,14 +86,14 @@ export async function redeem(
 	return inTransactionRetryingCodes(db, async (tx) => {
 		const customer = await lockOrEnrol(tx, store, identity);
 		// A statement of its own after the lock, so it sees every transaction that held the lock before.
-		const [state] = await tx.query<{ balance: number; request_hash: string | null; status: number | null; body: string | null }>(
-			`select (select coalesce(sum(points), 0)::int from ledger where customer_id = $1) as balance, i.request_hash, i.status, i.body
+		const [state] = await tx.query<{ balance: string | number; request_hash: string | null; status: number | null; body: string | null }>(
+			`select (select coalesce(sum(points), 0)::bigint from ledger where customer_id = $1) as balance, i.request_hash, i.status, i.body
 			from (select 1) as one left join idempotency_keys i on i.customer_id = $1 and i.key = $2`,
 			[customer.id, idempotencyKey],
 		);
 		if (state.request_hash !== null) return replay(state as StoredRow, hash);
 
-		const { balance } = state;
+		const balance = toSafeInteger(state.balance);
 		let response: StoredResponse;
 		if (balance < priced.cost) {
 			response = refusal(new ApiError('insufficient_points', `This reward costs ${priced.cost} points; the balance is ${balance}.`));
