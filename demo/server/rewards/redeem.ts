@@ -69,7 +69,7 @@ async function debitAndIssueCoupon(tx: Queryable, store: Store, customerId: stri
 
 /**
 Spends points on a reward: under the customer's row lock, replays a stored response for a known
-Idempotency-Key (422 if the body differs), checks the balance, then appends the debit, issues the
+Idempotency-Key (422 if the body differs) before anything else, checks the reward and the balance, then appends the debit, issues the
 coupon and stores the response, all in one transaction, so there is never a debit without its
 coupon, a coupon without its debit, or a second debit for one key.
 */
@@ -81,7 +81,6 @@ export async function redeem(
 	request: RedemptionRequest,
 	locale: string,
 ): Promise<StoredResponse> {
-	const priced = price(store, request);
 	const hash = requestHash({ rewardId: request.rewardId, points: request.points ?? null });
 	return inTransactionRetryingCodes(db, async (tx) => {
 		const customer = await lockOrEnrol(tx, store, identity);
@@ -92,6 +91,9 @@ export async function redeem(
 			[customer.id, idempotencyKey],
 		);
 		if (state.request_hash !== null) return replay(state as StoredRow, hash);
+		// Only a new key gets its reward checked: a known key answers its first response, or 422 for
+		// another body, whatever that body asks for (it may name a reward that no longer exists).
+		const priced = price(store, request);
 
 		const balance = toSafeInteger(state.balance);
 		let response: StoredResponse;
