@@ -5,6 +5,7 @@ import { openDatabase } from './db/open';
 import { loadContract, type Contract } from './http/contract';
 import { trackInFlight } from './http/graceful-close';
 import { handlers } from './http/handlers';
+import { purgeExpiredKeys } from './idempotency-purge';
 import { createPipeline } from './http/pipeline';
 import { DEFAULT_RATE_LIMIT, createRateLimiter } from './http/rate-limit';
 import type { StoreDefinition } from './program/definition';
@@ -47,6 +48,8 @@ export interface StartServerOptions {
 	trustProxy?: boolean;
 	/** How long close() lets in-flight requests finish. Default 10 s. */
 	drainTimeoutMs?: number;
+	/** How often expired Idempotency-Key responses are purged (bounded batches). Default 10 min; 0 never. */
+	purgeIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -114,6 +117,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 	});
 	const { port } = server.address() as AddressInfo;
 
+	const purgeIntervalMs = options.purgeIntervalMs ?? 600_000;
+	let purging: Promise<unknown> = Promise.resolve();
+	const purgeTimer =
+		purgeIntervalMs > 0
+			? setInterval(() => {
+					purging = purgeExpiredKeys(db).catch((error) => console.error('[rewards] purging idempotency keys failed', error));
+				}, purgeIntervalMs).unref()
+			: undefined;
+
 	let closed: Promise<void> | undefined;
 	return {
 		url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -122,7 +134,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 		close() {
 			closed ??= (async () => {
 				closing = true;
+				clearInterval(purgeTimer);
 				await inFlight.drain(options.drainTimeoutMs ?? 10_000);
+				await purging;
 				await db.close();
 			})();
 			return closed;

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, newCustomerId, startTestServer, storePath, tokenFor } from './support/harness';
 
@@ -40,6 +41,11 @@ describe('the ledger in the database', () => {
 
 	it('records applied migrations', async () => {
 		const rows = await server.query<{ version: string }>('select version from schema_migrations order by version');
-		expect(rows.map((row) => row.version)).toEqual(['001_init', '002_referral_claim_keys']);
+		// Every file in db/migrations, in order (listed from the directory, so a new migration needs no edit here).
+		const files = readdirSync('demo/server/db/migrations')
+			.filter((name) => name.endsWith('.sql'))
+			.map((name) => name.replace(/\.sql$/, ''))
+			.sort();
+		expect(rows.map((row) => row.version)).toEqual(files);
 	});
 });

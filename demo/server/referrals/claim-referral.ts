@@ -5,7 +5,7 @@ import { inTransactionRetryingCodes } from '../customers/repository';
 import { isUniqueViolation } from '../db/errors';
 import type { Database, Queryable } from '../db/types';
 import { ApiError } from '../errors';
-import { refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
+import { EXPIRED_SQL, refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
 import type { EarnRuleDefinition } from '../program/definition';
 import type { Store } from '../program/store';
 import { COUPON_COLUMNS, couponView, type CouponRow } from '../rewards/coupon-view';
@@ -95,7 +95,7 @@ export async function claimReferral(
 				);
 				if (!taken) {
 					const [stored] = await tx.query<StoredRow>(
-						'select request_hash, status, body from referral_claim_keys where store_id = $1 and key = $2',
+						`select request_hash, status, body, ${EXPIRED_SQL} as expired from referral_claim_keys where store_id = $1 and key = $2`,
 						[store.id, idempotencyKey],
 					);
 					return replay(stored, hash);

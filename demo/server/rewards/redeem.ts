@@ -5,7 +5,7 @@ import type { CustomerIdentity } from '../customers/identity';
 import { toSafeInteger } from '../customers/points-limits';
 import type { Database, Queryable } from '../db/types';
 import { ApiError, invalidField } from '../errors';
-import { refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
+import { EXPIRED_SQL, keyExpired, refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
 import type { RewardDefinition } from '../program/definition';
 import type { Store } from '../program/store';
 import { COUPON_COLUMNS, couponView, type CouponRow } from './coupon-view';
@@ -39,12 +39,23 @@ function price(store: Store, request: RedemptionRequest): Priced {
 	return { reward, cost: points, coupon: { kind: 'fixed_amount', amount: (points / pointsPerUnit) * unitAmount, percent: null } };
 }
 
-/** Appends the debit and issues its coupon in one statement (the coupon references the ledger row). */
-async function debitAndIssueCoupon(tx: Queryable, store: Store, customerId: string, priced: Priced): Promise<CouponRow> {
+/**
+Appends the debit and issues its coupon in one statement (the coupon references the ledger row). The debit
+carries the Idempotency-Key as its dedupe key, so a key whose stored response was purged can never debit
+again: undefined then, and nothing is written.
+*/
+async function debitAndIssueCoupon(
+	tx: Queryable,
+	store: Store,
+	customerId: string,
+	priced: Priced,
+	idempotencyKey: string,
+): Promise<CouponRow | undefined> {
 	const { reward, coupon } = priced;
 	const [row] = await tx.query<CouponRow>(
 		`with debit as (
-			insert into ledger (customer_id, points, kind, reward_id) values ($3, $12, 'redemption', $4) returning id
+			insert into ledger (customer_id, points, kind, reward_id, dedupe_key) values ($3, $12, 'redemption', $4, $13)
+			on conflict (customer_id, dedupe_key) do nothing returning id
 		)
 		insert into coupons (store_id, code, source, customer_id, ledger_entry_id, reward_id, title, kind, amount, percent, product_name, min_order_amount, currency)
 		select $1, $2, 'redemption', $3, debit.id, $4, $5, $6, $7, $8, $9, $10, $11 from debit
@@ -62,6 +73,7 @@ async function debitAndIssueCoupon(tx: Queryable, store: Store, customerId: stri
 			reward.minOrderAmount ?? null,
 			store.currency,
 			-priced.cost,
+			`redemption:${idempotencyKey}`,
 		],
 	);
 	return row;
@@ -85,8 +97,15 @@ export async function redeem(
 	return inTransactionRetryingCodes(db, async (tx) => {
 		const customer = await lockOrEnrol(tx, store, identity);
 		// A statement of its own after the lock, so it sees every transaction that held the lock before.
-		const [state] = await tx.query<{ balance: string | number; request_hash: string | null; status: number | null; body: string | null }>(
-			`select (select coalesce(sum(points), 0)::bigint from ledger where customer_id = $1) as balance, i.request_hash, i.status, i.body
+		const [state] = await tx.query<{
+			balance: string | number;
+			request_hash: string | null;
+			status: number | null;
+			body: string | null;
+			expired: boolean | null;
+		}>(
+			`select (select coalesce(sum(points), 0)::bigint from ledger where customer_id = $1) as balance, i.request_hash, i.status, i.body,
+				i.${EXPIRED_SQL} as expired
 			from (select 1) as one left join idempotency_keys i on i.customer_id = $1 and i.key = $2`,
 			[customer.id, idempotencyKey],
 		);
@@ -100,7 +119,8 @@ export async function redeem(
 		if (balance < priced.cost) {
 			response = refusal(new ApiError('insufficient_points', `This reward costs ${priced.cost} points; the balance is ${balance}.`));
 		} else {
-			const coupon = await debitAndIssueCoupon(tx, store, customer.id, priced);
+			const coupon = await debitAndIssueCoupon(tx, store, customer.id, priced, idempotencyKey);
+			if (!coupon) throw keyExpired();
 			const body: components['schemas']['RedemptionResult'] = {
 				coupon: couponView(store, coupon, locale),
 				pointsSpent: priced.cost,
