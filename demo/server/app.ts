@@ -6,6 +6,7 @@ import { loadContract, schemaCheckOf, type Contract } from './http/contract';
 import { DEFAULT_DIGEST_MAX_AGE_SECONDS } from './http/authenticate-digest';
 import { trackInFlight } from './http/graceful-close';
 import { handlers } from './http/handlers';
+import { purgeExpiredKeys } from './idempotency-purge';
 import { createPipeline } from './http/pipeline';
 import { DEFAULT_RATE_LIMIT, createRateLimiter } from './http/rate-limit';
 import type { StoreDefinition } from './program/definition';
@@ -58,6 +59,8 @@ export interface StartServerOptions {
 	coupons?: Partial<CouponWorkerOptions>;
 	/** How old a signed customer (a theme's digest, X-Rewards-Customer) may be, in seconds. Default 86400 (24 h). */
 	identityMaxAgeSeconds?: number;
+	/** How often expired Idempotency-Key responses are purged (bounded batches). Default 10 min; 0 never. */
+	purgeIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -148,6 +151,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 	const { port } = server.address() as AddressInfo;
 	const couponWorker = startCouponWorker(db, stores, couponOptions);
 
+	const purgeIntervalMs = options.purgeIntervalMs ?? 600_000;
+	let purging: Promise<unknown> = Promise.resolve();
+	const purgeTimer =
+		purgeIntervalMs > 0
+			? setInterval(() => {
+					purging = purgeExpiredKeys(db).catch((error) => console.error('[rewards] purging idempotency keys failed', error));
+				}, purgeIntervalMs).unref()
+			: undefined;
+
 	let closed: Promise<void> | undefined;
 	return {
 		url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -158,8 +170,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 			closed ??= (async () => {
 				closing = true;
 				clearInterval(expiryJob);
+				clearInterval(purgeTimer);
 				await inFlight.drain(options.drainTimeoutMs ?? 10_000);
 				await couponWorker.stop();
+				await purging;
 				await db.close();
 			})();
 			return closed;

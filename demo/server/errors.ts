@@ -27,6 +27,7 @@ const STATUS: Record<ErrorCode, number> = {
 	idempotency_key_reused: 422,
 	precondition_required: 428,
 	version_conflict: 412,
+	points_limit_exceeded: 422,
 	rate_limited: 429,
 	internal_error: 500,
 	overloaded: 503,

@@ -11,11 +11,22 @@ export interface StoredResponse {
 	body: string;
 }
 
+/**
+How long a stored response answers its Idempotency-Key: 24 hours, as Stripe does. Past it the key is
+refused (422), never run again; the purge then deletes it (see purgeExpiredKeys).
+*/
+export const IDEMPOTENCY_WINDOW_HOURS = 24;
+
+/** SQL for "this row's key is past the window", on a row with created_at. */
+export const EXPIRED_SQL = `created_at < now() - interval '${IDEMPOTENCY_WINDOW_HOURS} hours'`;
+
 /** A stored response as its table row (request_hash fingerprints the request it answered). */
 export interface StoredRow {
 	request_hash: string;
 	status: number;
 	body: string;
+	/** Stored longer ago than the window. */
+	expired: boolean;
 }
 
 /** The fingerprint of a request, from its canonical form: key order and whitespace must not make two equal bodies differ. */
@@ -25,6 +36,7 @@ export function requestHash(canonical: unknown): string {
 
 /** What a request with a key already answered gets: that answer again, or 422 if the body differs. */
 export function replay(stored: StoredRow, hash: string): StoredResponse {
+	if (stored.expired) throw keyExpired();
 	if (stored.request_hash !== hash) throw new ApiError('idempotency_key_reused', 'This Idempotency-Key was used for a different request.');
 	return { status: stored.status, body: stored.body };
 }
@@ -32,4 +44,12 @@ export function replay(stored: StoredRow, hash: string): StoredResponse {
 /** A business refusal (a 409 and the like) as a response to store and replay. */
 export function refusal(error: ApiError): StoredResponse {
 	return { status: error.status, body: JSON.stringify(error.body) };
+}
+
+/** 422 for a key used longer ago than the window: it is not run again (that could spend twice). */
+export function keyExpired(): ApiError {
+	return new ApiError(
+		'idempotency_key_reused',
+		`This Idempotency-Key was used more than ${IDEMPOTENCY_WINDOW_HOURS} hours ago; send a new key for a new request.`,
+	);
 }

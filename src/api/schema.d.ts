@@ -513,7 +513,7 @@ export interface components {
     schemas: {
         IdempotencyKey: string;
         /** @enum {string} */
-        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "invalid_admin_key" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "coupon_refused" | "coupon_platform_unavailable" | "coupon_already_used" | "coupon_not_active" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "overloaded" | "unavailable" | "precondition_required" | "version_conflict";
+        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "invalid_admin_key" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "coupon_refused" | "coupon_platform_unavailable" | "coupon_already_used" | "coupon_not_active" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "overloaded" | "unavailable" | "precondition_required" | "version_conflict" | "points_limit_exceeded";
         ErrorField: {
             /**
              * @description Where the offending value is.
@@ -1364,6 +1364,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description `points_limit_exceeded`: the order is worth more than 10 000 000 points, or would take the customer's balance past 1 000 000 000. Nothing was recorded. */
+        PointsLimitExceeded: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
         /** @description The store's publishable key. */
@@ -1763,6 +1772,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["PointsLimitExceeded"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Overloaded"];

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import type { StaticServer } from '../support/static-server';
 import { startFixture } from './support/fixture';
-import { dialog, focusedElement, launcher, openPage } from './support/page';
+import { afterFrames, dialog, focusedElement, launcher, openPage } from './support/page';
 import { startApi, type Api } from './support/api';
 
 let browser: Browser;
@@ -72,7 +72,9 @@ describe('script-tag install', () => {
 	it('warns once and mounts one launcher when the tag is included twice', async () => {
 		const { page, errors, warnings, close } = await openPage(browser, `${fixture.url}/pages/double.html`);
 		await launcher(page).waitFor();
-		await page.waitForTimeout(100);
+		// The second tag has run once it has warned; then there is still one launcher.
+		await expect.poll(() => warnings.filter((w) => w.includes('included more than once')).length).toBe(1);
+		await afterFrames(page);
 		expect(await page.locator('rewards-widget').count()).toBe(1);
 		expect(warnings.filter((w) => w.includes('included more than once'))).toHaveLength(1);
 		expect(errors).toEqual([]);
@@ -114,7 +116,7 @@ describe('panel dialog', () => {
 
 		// The page behind does not scroll while the dialog is open.
 		await page.mouse.wheel(0, 800);
-		await page.waitForTimeout(100);
+		await afterFrames(page);
 		expect(await page.evaluate(() => window.scrollY)).toBe(0);
 
 		await page.keyboard.press('Escape');

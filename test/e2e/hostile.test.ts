@@ -17,7 +17,7 @@ import {
 	probeStyles,
 	type HostileVisit,
 } from './support/hostile';
-import { dialog, focusedElement, launcher, openPage } from './support/page';
+import { afterFrames, dialog, focusedElement, launcher, openPage } from './support/page';
 
 /*
 Issue #6, hostile storefronts: for each page, the launcher shows where configured and takes a
@@ -58,7 +58,7 @@ interface Baseline {
 /** The page on its own: its probes' computed styles and whatever it logs by itself. */
 async function baseline(name: string, visit: HostileVisit = {}, on: Fixture = fixture): Promise<Baseline> {
 	const bare = await openHostile(browser, on, name, { ...visit, widget: false });
-	await bare.page.waitForTimeout(100);
+	await afterFrames(bare.page);
 	const result = { styles: await probeStyles(bare.page), errors: [...bare.errors] };
 	await bare.close();
 	return result;
@@ -452,7 +452,7 @@ describe('hostile storefronts', () => {
 			expect(await countListeners()).toBe(listeners);
 			// Once destroyed, the body-watching observer is gone: a new body does not bring it back.
 			await page.evaluate(() => (window as unknown as { router: { replaceBody(html: string): void } }).router.replaceBody('<p>after</p>'));
-			await page.waitForTimeout(50);
+			await afterFrames(page);
 			expect(await page.locator('rewards-widget').count()).toBe(0);
 			expect(errors).toEqual([]);
 			await close();

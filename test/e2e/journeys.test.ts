@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { newCustomerId, startTestServer, storePath, tokenFor, type TestServer } from '../server/support/harness';
 import { startFixture, type Fixture } from './support/fixture';
-import { dialog, launcher, openPage, type WatchedPage } from './support/page';
+import { dialog, launcher, openPage, watchRequests, type WatchedPage } from './support/page';
 
 /*
 Issue #4: every shopper journey, end to end, in real Chromium against the reference server on a
@@ -297,15 +297,19 @@ describe('never spends twice', () => {
 		await server.api.get(storePath('/customer'), { token }); // enrols: 100 points
 		await order(customerId, 10_000); // +500
 		const { page, errors, close } = await openShop(token);
+		const redemptions = watchRequests(page, '/customer/redemptions');
 		await openPanel(page, 'Redeem');
 		const reward = row(page, '$5 off');
 		await reward.getByRole('button', { name: 'Redeem' }).dblclick();
 		await reward.getByText('Spend 500 points for $5 off?').waitFor();
-		await page.waitForTimeout(300);
+		// A redemption would have been sent by the click handlers, before the confirmation showed.
+		expect(redemptions.sent).toBe(0);
 		expect((await server.api.get(storePath('/customer'), { token })).body.balance).toBe(600);
 		await reward.getByRole('button', { name: 'Confirm' }).dblclick();
 		await reward.locator('code').waitFor();
-		await page.waitForTimeout(500);
+		// Whatever the double click sent has been answered before the ledger is read.
+		await expect.poll(() => redemptions.inFlight).toBe(0);
+		expect(redemptions.sent).toBeGreaterThan(0);
 		const ledger = (await server.api.get(storePath('/customer/activity'), { token })).body.items as Array<{ kind: string; points: number }>;
 		expect(ledger.filter((entry) => entry.kind === 'redemption')).toEqual([expect.objectContaining({ points: -500 })]);
 		expect((await server.api.get(storePath('/customer'), { token })).body.balance).toBe(100);

@@ -153,7 +153,8 @@ describe('stores from configuration', () => {
 	});
 });
 
-// The documented default for startServer() without databaseUrl or dataDir; PGlite only.
+// The documented default for startServer() without databaseUrl or dataDir; PGlite only, so skipped on
+// purpose in the REWARDS_TEST_DB=postgres run (there is no in-memory PostgreSQL to start).
 describe.runIf(TEST_DB === 'pglite')('an in-memory database', () => {
 	it('starts, migrates and seeds with no directory at all', async () => {
 		const memory = await startServer({ port: 0, seed: true, rateLimit: false });

@@ -66,7 +66,9 @@ describe('overload', () => {
 	});
 
 	// PGlite runs each transaction to completion on the event loop, so its queue never fills from
-	// HTTP traffic; PostgreSQL's round trips let requests pile up behind a small pool.
+	// HTTP traffic; PostgreSQL's round trips let requests pile up behind a small pool. So this is
+	// skipped in the default (PGlite) run on purpose, and runs with REWARDS_TEST_DB=postgres
+	// (TEST_DATABASE_URL pointing at a server), where the pool it tests exists.
 	it.runIf(TEST_DB === 'postgres')('answers 503 when requests pile up behind the PostgreSQL pool, and stays consistent', async () => {
 		const server = await startTestServer({ maxQueuedRequests: 1, poolSize: 1 });
 		try {

@@ -4,6 +4,7 @@ import type { Store } from '../program/store';
 import { COUPON_JSON, couponView, type CouponRow } from '../rewards/coupon-view';
 import { birthdayLockedUntil, birthdayRewardDue } from './birthday-rules';
 import type { CustomerIdentity } from './identity';
+import { toSafeInteger } from './points-limits';
 import { customerColumns, enrol, type CustomerRow } from './repository';
 import { tierStanding } from './tier-standing';
 import { expireIfDueNow, expiringPointsOf } from '../points/expiry';
@@ -11,8 +12,9 @@ import { expireIfDueNow, expiringPointsOf } from '../points/expiry';
 type Customer = components['schemas']['Customer'];
 
 interface ViewRow extends CustomerRow {
-	balance: number;
-	lifetime: number;
+	/** bigint sums: strings from pg, numbers or bigints from PGlite. */
+	balance: string | number;
+	lifetime: string | number;
 	completed: string[];
 	birthday_awarded: boolean;
 	coupons: CouponRow[];
@@ -26,8 +28,8 @@ select ${customerColumns('c.')},
 	coalesce((select json_agg(${COUPON_JSON} order by k.id desc) from coupons k where k.customer_id = c.id and k.used_at is null and k.status = 'active'), '[]') as coupons
 from customers c
 cross join lateral (
-	select coalesce(sum(points), 0)::int as balance,
-		coalesce(sum(points) filter (where kind not in ('redemption', 'expiry') and coalesce(dedupe_key, '') not like 'coupon-refund:%'), 0)::int as lifetime,
+	select coalesce(sum(points), 0)::bigint as balance,
+		coalesce(sum(points) filter (where kind not in ('redemption', 'expiry') and coalesce(dedupe_key, '') not like 'coupon-refund:%'), 0)::bigint as lifetime,
 		coalesce(json_agg(rule_key order by id) filter (where dedupe_key like 'action:%'), '[]') as completed,
 		coalesce(bool_or(dedupe_key = $3), false) as birthday_awarded
 	from ledger where customer_id = c.id
@@ -35,14 +37,14 @@ cross join lateral (
 where c.store_id = $1 and c.external_id = $2`;
 
 function toView(store: Store, row: ViewRow, locale: string, expiringPoints: Customer['expiringPoints']): Customer {
-	const lifetimePoints = Math.max(0, row.lifetime);
+	const lifetimePoints = Math.max(0, toSafeInteger(row.lifetime));
 	const setAt = row.birthday_set_at ? new Date(row.birthday_set_at) : null;
 	const lockedUntil = setAt ? birthdayLockedUntil(setAt) : null;
 	return {
 		id: row.external_id,
 		email: row.email,
 		locale,
-		balance: row.balance,
+		balance: toSafeInteger(row.balance),
 		lifetimePoints,
 		...tierStanding(store, lifetimePoints, locale),
 		birthday:

@@ -4,6 +4,7 @@ import type { Database, Queryable, Transaction } from '../db/types';
 import type { Store } from '../program/store';
 import type { CustomerIdentity } from './identity';
 import { expireIfDue } from '../points/expiry';
+import { toSafeInteger } from './points-limits';
 
 export interface CustomerRow {
 	/** Internal id (bigint as text). */
@@ -88,10 +89,11 @@ export async function inTransactionRetryingCodes<T>(db: Database, work: (tx: Tra
 
 /** Spendable balance (the ledger's sum) and lifetime points (everything but redemptions and expiry). */
 export async function pointsOf(tx: Queryable, customerId: string): Promise<{ balance: number; lifetimePoints: number }> {
-	const [row] = await tx.query<{ balance: number; lifetime: number }>(
-		`select coalesce(sum(points), 0)::int as balance, coalesce(sum(points) filter (where kind not in ('redemption', 'expiry') and coalesce(dedupe_key, '') not like 'coupon-refund:%'), 0)::int as lifetime
+	// Sums as bigint: a 32-bit cast would fail with `integer out of range` once lifetime points pass 2^31.
+	const [row] = await tx.query<{ balance: string | number; lifetime: string | number }>(
+		`select coalesce(sum(points), 0)::bigint as balance, coalesce(sum(points) filter (where kind not in ('redemption', 'expiry') and coalesce(dedupe_key, '') not like 'coupon-refund:%'), 0)::bigint as lifetime
 		from ledger where customer_id = $1`,
 		[customerId],
 	);
-	return { balance: row.balance, lifetimePoints: Math.max(0, row.lifetime) };
+	return { balance: toSafeInteger(row.balance), lifetimePoints: Math.max(0, toSafeInteger(row.lifetime)) };
 }

@@ -1,4 +1,5 @@
 import type { components } from '../../../src/api/schema';
+import { MAX_BALANCE, MAX_POINTS_PER_ORDER, pointsLimitExceeded, roomUnderMaxBalance } from '../customers/points-limits';
 import { customerColumns, pointsOf, type CustomerRow } from '../customers/repository';
 import type { Database, Queryable } from '../db/types';
 import { invalidField } from '../errors';
@@ -7,8 +8,6 @@ import { latestEventKey, settleOrder } from './reverse-order';
 import { expireIfDue } from '../points/expiry';
 
 type OrderWebhook = components['schemas']['OrderWebhook'];
-
-const MAX_POINTS_PER_ENTRY = 1_000_000_000;
 type OrderWebhookResult = components['schemas']['OrderWebhookResult'];
 
 interface OrderRow {
@@ -55,10 +54,20 @@ async function rewardReferrer(
 		[store.id, email],
 	);
 	if (!claim || claim.referrer_id === buyerId) return false;
+	// Past the maximum balance the reward is capped (to 0 if need be) and recorded with a note, once:
+	// refusing it would fail the friend's order webhook on every retry.
+	const points = Math.min(rule.points, await roomUnderMaxBalance(tx, claim.referrer_id));
 	const inserted = await tx.query(
-		`insert into ledger (customer_id, points, kind, rule_key, friend, dedupe_key) values ($1, $2, 'referral', $3, $4, $5)
+		`insert into ledger (customer_id, points, kind, rule_key, friend, dedupe_key, note) values ($1, $2, 'referral', $3, $4, $5, $6)
 		on conflict (customer_id, dedupe_key) do nothing returning id`,
-		[claim.referrer_id, rule.points, rule.key, maskEmail(email), `referral:${claim.id}`],
+		[
+			claim.referrer_id,
+			points,
+			rule.key,
+			maskEmail(email),
+			`referral:${claim.id}`,
+			points < rule.points ? 'capped at the maximum balance' : null,
+		],
 	);
 	return inserted.length > 0;
 }
@@ -98,8 +107,10 @@ export async function receiveOrder(db: Database, store: Store, order: OrderWebho
 		if (customer) await expireIfDue(tx, store, customer.id, new Date());
 		const rule = store.ruleOfKind('order');
 		const points = customer && rule ? Math.floor(order.subtotal / store.minorUnitsPerUnit) * rule.points : 0;
-		// Ledger entries are 32-bit; an order worth more points than that is a mistake, not a purchase.
-		if (points > MAX_POINTS_PER_ENTRY) throw invalidField('body', '/subtotal', 'is too large to award points for');
+		if (points > MAX_POINTS_PER_ORDER)
+			throw pointsLimitExceeded(`This order is worth ${points} points; one order awards at most ${MAX_POINTS_PER_ORDER}.`);
+		if (customer && points > (await roomUnderMaxBalance(tx, customer.id)))
+			throw pointsLimitExceeded(`This order would take the customer's balance past the maximum of ${MAX_BALANCE} points.`);
 		if (customer && points > 0) {
 			await tx.query(
 				`insert into ledger (customer_id, points, kind, rule_key, order_id, order_subtotal, dedupe_key, order_name) values ($1, $2, 'order', $3, $4, $5, $6, $7)`,

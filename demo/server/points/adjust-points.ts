@@ -2,7 +2,8 @@ import type { components } from '../../../src/api/schema';
 import { customerColumns, type CustomerRow } from '../customers/repository';
 import type { Database } from '../db/types';
 import { ApiError, invalidField } from '../errors';
-import { refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
+import { EXPIRED_SQL, keyExpired, refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
+import { toSafeInteger } from '../customers/points-limits';
 import type { Store } from '../program/store';
 import { expireIfDue } from './expiry';
 
@@ -38,33 +39,41 @@ export async function adjustPoints(
 		if (!customer) throw new ApiError('not_found', `No customer ${customerId} in this store.`);
 		await expireIfDue(tx, store, customer.id, new Date());
 		const key = KEY_PREFIX + idempotencyKey;
-		const [state] = await tx.query<{ balance: number; request_hash: string | null; status: number | null; body: string | null }>(
-			`select (select coalesce(sum(points), 0)::int from ledger where customer_id = $1) as balance, i.request_hash, i.status, i.body
+		const [state] = await tx.query<{
+			balance: string | number;
+			request_hash: string | null;
+			status: number | null;
+			body: string | null;
+			expired: boolean | null;
+		}>(
+			`select (select coalesce(sum(points), 0)::bigint from ledger where customer_id = $1) as balance, i.request_hash, i.status, i.body,
+				i.${EXPIRED_SQL} as expired
 			from (select 1) as one left join idempotency_keys i on i.customer_id = $1 and i.key = $2`,
 			[customer.id, key],
 		);
 		if (state.request_hash !== null) return replay(state as StoredRow, hash);
+		const balance = toSafeInteger(state.balance);
 
 		let response: StoredResponse;
-		if (state.balance + request.points < 0) {
+		if (balance + request.points < 0) {
 			response = refusal(
-				new ApiError(
-					'insufficient_points',
-					`Taking ${-request.points} points would leave a negative balance; the balance is ${state.balance}.`,
-				),
+				new ApiError('insufficient_points', `Taking ${-request.points} points would leave a negative balance; the balance is ${balance}.`),
 			);
 		} else {
+			// The entry carries the key as its dedupe key, so a key whose stored response was purged can never adjust again.
 			const [entry] = await tx.query<{ id: string; created_at: string }>(
-				`insert into ledger (customer_id, points, kind, note) values ($1, $2, 'adjustment', $3)
+				`insert into ledger (customer_id, points, kind, note, dedupe_key) values ($1, $2, 'adjustment', $3, $4)
+				on conflict (customer_id, dedupe_key) do nothing
 				returning id::text as id, iso_utc(created_at) as created_at`,
-				[customer.id, request.points, reason],
+				[customer.id, request.points, reason, key],
 			);
+			if (!entry) throw keyExpired();
 			const body: PointsAdjustment = {
 				id: entry.id,
 				customerId: customer.external_id,
 				points: request.points,
 				reason,
-				balance: state.balance + request.points,
+				balance: balance + request.points,
 				createdAt: entry.created_at,
 			};
 			response = { status: 201, body: JSON.stringify(body) };

@@ -1,3 +1,4 @@
+import { MAX_POINTS_PER_ORDER } from '../customers/points-limits';
 import type { StoreDefinition } from './definition';
 
 /** One thing wrong with a program or store definition, at a JSON Pointer into the document checked. */
@@ -100,6 +101,11 @@ export function programProblems(program: unknown, at = ''): Problem[] {
 		const seen = (kinds.get(rule.kind) ?? 0) + 1;
 		kinds.set(rule.kind, seen);
 		need(!(ONCE_PER_PROGRAM.includes(String(rule.kind)) && seen > 1), `${where}/kind`, `only one ${String(rule.kind)} rule is allowed`);
+		need(
+			typeof rule.points !== 'number' || rule.points <= MAX_POINTS_PER_ORDER,
+			`${where}/points`,
+			`must be at most ${MAX_POINTS_PER_ORDER}`,
+		);
 		text(rule.title, `${where}/title`);
 		text(rule.description, `${where}/description`);
 		if (rule.kind === 'instagram_follow') {

@@ -5,7 +5,7 @@ import { inTransactionRetryingCodes } from '../customers/repository';
 import { isUniqueViolation } from '../db/errors';
 import type { Database, Queryable } from '../db/types';
 import { ApiError } from '../errors';
-import { refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
+import { EXPIRED_SQL, refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
 import type { EarnRuleDefinition } from '../program/definition';
 import type { Store } from '../program/store';
 import { COUPON_COLUMNS, couponView, type CouponRow } from '../rewards/coupon-view';
@@ -75,9 +75,6 @@ export async function claimReferral(
 	identity?: CustomerIdentity,
 	idempotencyKey?: string,
 ): Promise<StoredResponse> {
-	const rule = store.ruleOfKind('referral');
-	if (!rule?.friendGift) throw new ApiError('not_found', 'This store has no referral program.');
-	const gift = rule.friendGift;
 	// Keys are scoped by store alone (a claim has no customer). The email is part of the request,
 	// not of the scope: with it in the scope, a key reused for another email would claim again
 	// instead of answering 422, hiding a client that mixes up its keys, and a stored gift is
@@ -98,12 +95,15 @@ export async function claimReferral(
 				);
 				if (!taken) {
 					const [stored] = await tx.query<StoredRow>(
-						'select request_hash, status, body from referral_claim_keys where store_id = $1 and key = $2',
+						`select request_hash, status, body, ${EXPIRED_SQL} as expired from referral_claim_keys where store_id = $1 and key = $2`,
 						[store.id, idempotencyKey],
 					);
 					return replay(stored, hash);
 				}
 			}
+			// Checked after the key, so a known key answers its first response even if the program changed since.
+			const gift = store.ruleOfKind('referral')?.friendGift;
+			if (!gift) throw new ApiError('not_found', 'This store has no referral program.');
 			const response = await claim(tx, store, gift, request, locale, identity);
 			if (idempotencyKey) {
 				await tx.query('update referral_claim_keys set status = $3, body = $4 where store_id = $1 and key = $2', [

@@ -2,9 +2,10 @@ import type { components } from '../../../src/api/schema';
 import { newCouponCode } from '../codes';
 import { inTransactionRetryingCodes, lockOrEnrol } from '../customers/repository';
 import type { CustomerIdentity } from '../customers/identity';
+import { toSafeInteger } from '../customers/points-limits';
 import type { Database, Queryable } from '../db/types';
 import { ApiError, invalidField } from '../errors';
-import { refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
+import { EXPIRED_SQL, keyExpired, refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
 import type { RewardDefinition } from '../program/definition';
 import type { Store } from '../program/store';
 import { COUPON_COLUMNS, couponView, type CouponRow } from './coupon-view';
@@ -40,13 +41,24 @@ function price(store: Store, request: RedemptionRequest): Priced {
 	return { reward, cost: points, coupon: { kind: 'fixed_amount', amount: (points / pointsPerUnit) * unitAmount, percent: null } };
 }
 
-/** Appends the debit and issues its coupon in one statement (the coupon references the ledger row). */
-async function debitAndIssueCoupon(tx: Queryable, store: Store, customerId: string, priced: Priced, key: string): Promise<CouponRow> {
+/**
+Appends the debit and issues its coupon in one statement (the coupon references the ledger row). The debit
+carries the Idempotency-Key as its dedupe key, so a key whose stored response was purged can never debit
+again: undefined then, and nothing is written.
+*/
+async function debitAndIssueCoupon(
+	tx: Queryable,
+	store: Store,
+	customerId: string,
+	priced: Priced,
+	idempotencyKey: string,
+): Promise<CouponRow | undefined> {
 	const { reward, coupon } = priced;
 	const state = initialCouponState(store);
-	const [{ id, ...row }] = await tx.query<CouponRow & { id: string }>(
+	const [issued] = await tx.query<CouponRow & { id: string }>(
 		`with debit as (
-			insert into ledger (customer_id, points, kind, reward_id) values ($3, $12, 'redemption', $4) returning id
+			insert into ledger (customer_id, points, kind, reward_id, dedupe_key) values ($3, $12, 'redemption', $4, $16)
+			on conflict (customer_id, dedupe_key) do nothing returning id
 		)
 		insert into coupons (store_id, code, source, customer_id, ledger_entry_id, reward_id, title, kind, amount, percent, product_name, min_order_amount, currency,
 			status, platform, idempotency_key)
@@ -67,16 +79,19 @@ async function debitAndIssueCoupon(tx: Queryable, store: Store, customerId: stri
 			-priced.cost,
 			state.status,
 			state.platform,
-			key,
+			idempotencyKey,
+			`redemption:${idempotencyKey}`,
 		],
 	);
+	if (!issued) return undefined;
+	const { id, ...row } = issued;
 	await announceCoupon(tx, store, id);
 	return row;
 }
 
 /**
 Spends points on a reward: under the customer's row lock, replays a stored response for a known
-Idempotency-Key (422 if the body differs), checks the balance, then appends the debit, issues the
+Idempotency-Key (422 if the body differs) before anything else, checks the reward and the balance, then appends the debit, issues the
 coupon and stores the response, all in one transaction, so there is never a debit without its
 coupon, a coupon without its debit, or a second debit for one key. On Shopify the coupon starts
 pending and is settled after the transaction (issue-coupon.ts): created there, or the points go back.
@@ -90,24 +105,34 @@ export async function redeem(
 	locale: string,
 	issuing: IssuingLimits = DEFAULT_ISSUING_LIMITS,
 ): Promise<StoredResponse> {
-	const priced = price(store, request);
 	const hash = requestHash({ rewardId: request.rewardId, points: request.points ?? null });
 	const response = await inTransactionRetryingCodes(db, async (tx) => {
 		const customer = await lockOrEnrol(tx, store, identity);
 		// A statement of its own after the lock, so it sees every transaction that held the lock before.
-		const [state] = await tx.query<{ balance: number; request_hash: string | null; status: number | null; body: string | null }>(
-			`select (select coalesce(sum(points), 0)::int from ledger where customer_id = $1) as balance, i.request_hash, i.status, i.body
+		const [state] = await tx.query<{
+			balance: string | number;
+			request_hash: string | null;
+			status: number | null;
+			body: string | null;
+			expired: boolean | null;
+		}>(
+			`select (select coalesce(sum(points), 0)::bigint from ledger where customer_id = $1) as balance, i.request_hash, i.status, i.body,
+				i.${EXPIRED_SQL} as expired
 			from (select 1) as one left join idempotency_keys i on i.customer_id = $1 and i.key = $2`,
 			[customer.id, idempotencyKey],
 		);
 		if (state.request_hash !== null) return replay(state as StoredRow, hash);
+		// Only a new key gets its reward checked: a known key answers its first response, or 422 for
+		// another body, whatever that body asks for (it may name a reward that no longer exists).
+		const priced = price(store, request);
 
-		const { balance } = state;
+		const balance = toSafeInteger(state.balance);
 		let response: StoredResponse;
 		if (balance < priced.cost) {
 			response = refusal(new ApiError('insufficient_points', `This reward costs ${priced.cost} points; the balance is ${balance}.`));
 		} else {
 			const coupon = await debitAndIssueCoupon(tx, store, customer.id, priced, idempotencyKey);
+			if (!coupon) throw keyExpired();
 			const body: components['schemas']['RedemptionResult'] = {
 				coupon: couponView(store, coupon, locale),
 				pointsSpent: priced.cost,

@@ -51,3 +51,25 @@ export function focusedElement(page: Page) {
 			: null;
 	});
 }
+
+/**
+Resolves after the page has rendered two more frames: by then anything a click, a scroll or a DOM change set off
+in the page (event handlers, microtasks, observers, layout) has run. For checks that something did NOT happen.
+*/
+export function afterFrames(page: Page): Promise<void> {
+	return page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
+
+/** Counts a page's requests whose URL contains `part`, and how many are still in flight. */
+export function watchRequests(page: Page, part: string) {
+	const counts = { sent: 0, inFlight: 0 };
+	page.on('request', (request) => {
+		if (request.url().includes(part)) (counts.sent++, counts.inFlight++);
+	});
+	const settle = (request: { url(): string }) => {
+		if (request.url().includes(part)) counts.inFlight--;
+	};
+	page.on('requestfinished', settle);
+	page.on('requestfailed', settle);
+	return counts;
+}

@@ -84,24 +84,36 @@ describe('Home page', () => {
 		expect(screen.getByRole('button', { name: 'Apply to cart' })).toBeTruthy();
 	});
 
-	it('counts the balance up when it changes, unless reduced motion is preferred', async () => {
+	it('counts the balance up when it changes, unless reduced motion is preferred, and leaves no frame or hooks timer behind', async () => {
 		const v = makeView();
 		const frames: FrameRequestCallback[] = [];
 		vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
 		vi.stubGlobal('cancelAnimationFrame', () => {});
 		vi.stubGlobal('matchMedia', () => ({ matches: false }));
-		const { container } = render(<HomePage v={v} />);
-		patchCustomer(v, { balance: 720 });
-		await waitFor(() => expect(frames.length).toBeGreaterThan(0));
-		expect(container.querySelector('.n')!.textContent).not.toBe('720 points');
-		const start = performance.now();
-		frames.splice(0).forEach((frame) => frame(start + 1000));
-		await waitFor(() => expect(container.querySelector('.n')!.textContent).toBe('720 points'));
+		try {
+			const { container } = render(<HomePage v={v} />);
+			patchCustomer(v, { balance: 720 });
+			await waitFor(() => expect(frames.length).toBeGreaterThan(0));
+			expect(container.querySelector('.n')!.textContent).not.toBe('720 points');
+			const start = performance.now();
+			frames.splice(0).forEach((frame) => frame(start + 1000));
+			await waitFor(() => expect(container.querySelector('.n')!.textContent).toBe('720 points'));
 
-		vi.stubGlobal('matchMedia', () => ({ matches: true }));
-		patchCustomer(v, { balance: 820 });
-		await waitFor(() => expect(container.querySelector('.n')!.textContent).toBe('820 points'));
-		cleanup();
+			vi.stubGlobal('matchMedia', () => ({ matches: true }));
+			patchCustomer(v, { balance: 820 });
+			await waitFor(() => expect(container.querySelector('.n')!.textContent).toBe('820 points'));
+		} finally {
+			cleanup();
+			// Preact's hooks schedule effects with requestAnimationFrame too, with a 100 ms setTimeout fallback that
+			// calls cancelAnimationFrame. The stub holds those frames: run them all (which clears the fallback), so
+			// no hooks timer outlives the stubs — or the test environment, where it threw "cancelAnimationFrame is
+			// not defined" after the file had passed.
+			while (frames.length) frames.splice(0).forEach((frame) => frame(performance.now()));
+			vi.unstubAllGlobals();
+		}
+		// Proof: with cancelAnimationFrame gone, as after teardown, the fallback's time passes without an error.
+		vi.stubGlobal('cancelAnimationFrame', undefined);
+		await new Promise((resolve) => setTimeout(resolve, 150));
 		vi.unstubAllGlobals();
 	});
 });
