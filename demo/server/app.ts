@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
+import { createConsoleFiles, defaultConsoleFiles, type ConsoleFilesOptions } from './http/console-files';
 import { loadContract, type Contract } from './http/contract';
 import { trackInFlight } from './http/graceful-close';
 import { handlers } from './http/handlers';
@@ -47,6 +48,8 @@ export interface StartServerOptions {
 	trustProxy?: boolean;
 	/** How long close() lets in-flight requests finish. Default 10 s. */
 	drainTimeoutMs?: number;
+	/** Where the merchant console (served at /admin/) and the widget its preview runs are built; false serves no console. Default: dist/console and dist. */
+	console?: ConsoleFilesOptions | false;
 }
 
 export interface RunningServer {
@@ -102,7 +105,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 		isClosing: () => closing,
 	});
 
-	const server = createServer((request, response) => void pipeline(request, response));
+	const consoleFiles = options.console === false ? undefined : createConsoleFiles(options.console ?? defaultConsoleFiles());
+	const server = createServer(async (request, response) => {
+		// Static console files first; everything else is the contract's routing.
+		if (consoleFiles && (await consoleFiles(request, response))) return;
+		await pipeline(request, response);
+	});
 	server.keepAliveTimeout = 5_000;
 	server.headersTimeout = 10_000;
 	server.requestTimeout = 30_000;

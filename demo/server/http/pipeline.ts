@@ -8,7 +8,7 @@ import { authenticate } from './authenticate';
 import { authenticateMerchant } from './authenticate-merchant';
 import { readBody } from './body';
 import type { Contract, Operation } from './contract';
-import { corsHeaders, isOriginAllowed, preflightHeaders } from './cors';
+import { corsHeaders, isOriginAllowed, isSameOrigin, preflightHeaders } from './cors';
 import { ApiError, invalidField } from '../errors';
 import type { RateLimiter } from './rate-limit';
 import type { Handler, Reply, Services } from './types';
@@ -121,7 +121,7 @@ export function createPipeline(options: PipelineOptions) {
 			if (!store) throw new ApiError('not_found', `No store ${path.storeKey}.`);
 		}
 		const origin = request.headers.origin;
-		if (origin) {
+		if (origin && !isSameOrigin(origin, request.headers.host)) {
 			if (store && !isOriginAllowed(origin, store, options.serverOrigins))
 				throw new ApiError('forbidden', `Origin ${origin} is not allowed for this store.`);
 			Object.assign(cors, store ? corsHeaders(origin) : { 'Access-Control-Allow-Origin': '*' });
