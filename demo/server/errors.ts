@@ -21,6 +21,8 @@ const STATUS: Record<ErrorCode, number> = {
 	payload_too_large: 413,
 	unsupported_media_type: 415,
 	idempotency_key_reused: 422,
+	precondition_required: 428,
+	version_conflict: 412,
 	rate_limited: 429,
 	internal_error: 500,
 	overloaded: 503,

@@ -71,7 +71,8 @@ const print = (shape: Shape): string =>
 export function generateResponseShapes(contract: Contract): string {
 	const names = new Set<string>();
 	for (const [path, item] of Object.entries(contract.paths))
-		if (path.startsWith('/v1/stores/'))
+		// The widget never calls the merchant API (/admin/), whose answers hold fractional numbers.
+		if (path.startsWith('/v1/stores/') && !path.includes('/admin/'))
 			for (const operation of Object.values(item))
 				for (const [status, response] of Object.entries(operation.responses ?? {})) {
 					const ref = response.content?.['application/json']?.schema.$ref;

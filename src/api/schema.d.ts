@@ -45,8 +45,163 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The store's loyalty program: earn rules, rewards catalogue and VIP tiers */
+        /**
+         * The store's loyalty program: earn rules, rewards catalogue and VIP tiers
+         * @description Cached by browsers for 60 s (`Cache-Control: public, max-age=60`) and revalidated with `If-None-Match`: 304 while the program is unchanged. A program the merchant replaces is served at once by the replica that saved it and within 30 s by the others.
+         */
         get: operations["getProgram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeKey}/admin/program": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The program as the merchant edits it, with its version (ETag)
+         * @description The current version of the editable program document: everything but the store's secrets and connections (secret, identity secret, admin key, Shopify, coupon webhook), which never leave the server. The `ETag` is the version, to send back as `If-Match` when replacing it.
+         */
+        get: operations["getMerchantProgram"];
+        /**
+         * Replace the program: stores a new version, which the widget sees within the program's cache lifetime
+         * @description Requires `If-Match` with the ETag of the version being replaced: without it 428 `precondition_required`; when another version was saved since, 412 `version_conflict` and nothing is written. The document is checked against the `ProgramDocument` schema and the program's own rules (unique keys and ids, tier thresholds ascending from 0, the default locale in every text, https URLs…); an invalid one answers 400 `invalid_request` naming every problem by its JSON Pointer in `fields` (e.g. `/program/tiers/1/threshold`), and the running program stays as it was. On this replica the change is visible at once; other replicas see it within 30 s, and browsers within the public program's `max-age` (60 s).
+         */
+        put: operations["replaceProgram"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeKey}/admin/program/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program's saved versions, newest first, cursor-paginated */
+        get: operations["listProgramVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeKey}/admin/program/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One saved version of the program, with its document */
+        get: operations["getProgramVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeKey}/admin/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List and search the program's members
+         * @description `q` matches a substring of the email or of the merchant's customer id (any case). Sorted by `sort` in `order`, ties broken by customer id; `total` counts every match.
+         */
+        get: operations["listMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeKey}/admin/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One member: balance, lifetime points, tier, orders and spend */
+        get: operations["getMember"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeKey}/admin/customers/{customerId}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's points ledger, newest first, cursor-paginated (the entries the shopper sees as activity) */
+        get: operations["listMemberLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeKey}/admin/analytics/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The four loyalty metrics for a period, members against non-members, and as a time series
+         * @description Computed from the orders the server received (see `LoyaltyMetrics` for each definition). The period is `from` to `to`, whole UTC days, both included (default: the 364 days before `to` and `to`, which defaults to today). The series has one point per ISO week (Monday) or calendar month that overlaps the period, each clipped to it.
+         */
+        get: operations["getLoyaltyMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeKey}/admin/analytics/program-health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Points issued, redeemed, reversed and expired, the outstanding liability, the redemption rate, and the referral and widget funnels
+         * @description Same period and interval as getLoyaltyMetrics. Computed from the points ledger, referral claims, orders and the widget's engagement events.
+         */
+        get: operations["getProgramHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -238,7 +393,7 @@ export interface components {
     schemas: {
         IdempotencyKey: string;
         /** @enum {string} */
-        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "invalid_admin_key" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "overloaded" | "unavailable";
+        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "invalid_admin_key" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "precondition_required" | "version_conflict" | "rate_limited" | "internal_error" | "overloaded" | "unavailable";
         ErrorField: {
             /**
              * @description Where the offending value is.
@@ -260,6 +415,288 @@ export interface components {
         Health: {
             /** @constant */
             status: "ok";
+        };
+        /** @description One text per locale, e.g. `{ "en": "Follow us", "fr": "Suivez-nous" }`; must include the program's default locale. */
+        LocalizedText: {
+            [key: string]: string;
+        };
+        /** @description The loyalty program as the merchant edits it and as REWARDS_STORE_CONFIG seeds it (that file adds the store's `key` and its secrets and connections, see `StoreConnections`). Amounts are integers in the currency's minor units. Beyond this schema the server checks: earn rule keys, reward ids and tier keys unique; at most one `order`, `signup`, `birthday` and `referral` rule; `instagram_follow` rules have a `profileUrl`, `referral` rules a `friendGift`; fixed rewards have `points`, `fixed_amount` an `amount`, `percent` a `percent`, `free_product` a `productName`, `variable` all of pointsPerUnit, unitAmount, minPoints ≤ maxPoints (multiples of stepPoints, itself a multiple of pointsPerUnit); tier thresholds strictly ascending from 0; every text has the default locale (and only languages of `locales`, when given); `locales` starts with the default locale; URLs are https (http is accepted for localhost). */
+        ProgramDocument: {
+            name: components["schemas"]["LocalizedText"];
+            currency: components["schemas"]["CurrencyCode"];
+            defaultLocale: components["schemas"]["Locale"];
+            /** @description The languages the program is written in, default first; absent, the languages of `name`. */
+            locales?: components["schemas"]["Locale"][];
+            /** @description Exact origins (scheme://host[:port]) allowed to call the API from a browser. */
+            allowedOrigins: string[];
+            /** Format: uri */
+            joinUrl: string;
+            /** Format: uri */
+            signInUrl: string;
+            /** @description A URL with `{code}` where the shopper's referral code goes. */
+            referralLinkTemplate: string;
+            earnRules: components["schemas"]["ProgramEarnRule"][];
+            rewards: components["schemas"]["ProgramReward"][];
+            tiers: components["schemas"]["ProgramTier"][];
+            brand?: components["schemas"]["Brand"];
+            pointsExpiry?: components["schemas"]["PointsExpiry"];
+        };
+        ProgramEarnRule: {
+            key: string;
+            kind: components["schemas"]["EarnRuleKind"];
+            /** @description Points awarded; per whole currency unit for `order`; the referrer's reward for `referral`. */
+            points: number;
+            title: components["schemas"]["LocalizedText"];
+            description?: components["schemas"]["LocalizedText"];
+            /**
+             * Format: uri
+             * @description `instagram_follow` only.
+             */
+            profileUrl?: string;
+            /** @description `referral` only: the referred friend's amount off their first order. */
+            friendGift?: {
+                amount: number;
+                minOrderAmount: number;
+                title: components["schemas"]["LocalizedText"];
+            };
+        };
+        ProgramReward: {
+            id: string;
+            kind: components["schemas"]["RewardKind"];
+            title: components["schemas"]["LocalizedText"];
+            description?: components["schemas"]["LocalizedText"];
+            /** @description The cost, for every kind but `variable`. */
+            points?: number;
+            amount?: number;
+            percent?: number;
+            productName?: components["schemas"]["LocalizedText"];
+            pointsPerUnit?: number;
+            unitAmount?: number;
+            minPoints?: number;
+            maxPoints?: number;
+            stepPoints?: number;
+            minOrderAmount?: number;
+        };
+        ProgramTier: {
+            key: string;
+            name: components["schemas"]["LocalizedText"];
+            /** @description Lifetime points needed. */
+            threshold: number;
+            perks?: components["schemas"]["LocalizedText"][];
+        };
+        /** @description What a REWARDS_STORE_CONFIG entry has beyond its `ProgramDocument`: the store's key, secrets and connections. Never served by the API. */
+        StoreConnections: {
+            /** @description The publishable key. */
+            key: string;
+            /** @description Signs customer JWTs and order webhooks. */
+            secret: string;
+            /** @description Keys the shopper digests theme templates compute. */
+            identitySecret?: string;
+            /** @description Opens the merchant API; stored only as its SHA-256. */
+            adminKey?: string;
+            shopify?: {
+                shopDomain: string;
+                webhookSecret: string;
+                adminAccessToken?: string;
+                /** Format: uri */
+                adminApiUrl?: string;
+            };
+            couponWebhook?: {
+                /** Format: uri */
+                url: string;
+                secret: string;
+            };
+        };
+        ProgramReplacement: {
+            program: components["schemas"]["ProgramDocument"];
+            /** @description The author's note for this version, e.g. what changed. */
+            note?: string;
+        };
+        MerchantProgram: {
+            version: number;
+            /**
+             * Format: date-time
+             * @description When this version was saved.
+             */
+            createdAt: string;
+            /** @description The author's note, if any. */
+            note: string | null;
+            program: components["schemas"]["ProgramDocument"];
+        };
+        ProgramVersionSummary: {
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            note: string | null;
+            /** @description The version the store runs. */
+            current: boolean;
+        };
+        ProgramVersionPage: {
+            items: components["schemas"]["ProgramVersionSummary"][];
+            /** @description null on the last page. */
+            nextCursor: string | null;
+        };
+        MemberSummary: {
+            /** @description The merchant's customer id. */
+            id: string;
+            email: string;
+            /** @description Spendable points. */
+            balance: number;
+            /** @description Points ever earned; decides the tier. */
+            lifetimePoints: number;
+            tier: {
+                key: string;
+                name: string;
+            };
+            /** @description Orders received for this member, cancelled and fully refunded ones excluded. */
+            ordersCount: number;
+            /** @description Their subtotals net of refunds, in minor units. */
+            spent: number;
+            currency: components["schemas"]["CurrencyCode"];
+            /**
+             * Format: date-time
+             * @description The newest ledger entry or order.
+             */
+            lastActivityAt: string | null;
+            /** Format: date-time */
+            memberSince: string;
+        };
+        Member: {
+            id: string;
+            email: string;
+            balance: number;
+            lifetimePoints: number;
+            tier: {
+                key: string;
+                name: string;
+            };
+            ordersCount: number;
+            spent: number;
+            currency: components["schemas"]["CurrencyCode"];
+            /** Format: date-time */
+            lastActivityAt: string | null;
+            /** Format: date-time */
+            memberSince: string;
+            /** @description Points spent on rewards. */
+            pointsRedeemed: number;
+            referralCode: string;
+            /** @description Friends who claimed a gift with this member's code. */
+            referralsClaimed: number;
+        };
+        MemberPage: {
+            locale: components["schemas"]["Locale"];
+            items: components["schemas"]["MemberSummary"][];
+            /** @description Members matching `q`. */
+            total: number;
+            /** @description null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description The four metrics and what they are computed from. Counted orders: every order received (guest orders included) whose date (`placedAt`, else when it was received) falls in the period, except cancelled ones and ones refunded in full. Revenue: counted orders' subtotals (after discounts, before shipping and tax) net of partial refunds. A customer: a member (enrolled customer id); a guest order's customer is its email (any case), or the order itself when it has none. Rates are fractions (0.25 = 25 %); each is null when its denominator is 0. */
+        MetricSet: {
+            /** @description Counted orders in the period. */
+            orders: number;
+            /** @description Counted orders without an enrolled customer. */
+            guestOrders: number;
+            /** @description Minor units, net of refunds. */
+            revenue: number;
+            /** @description Distinct customers with a counted order in the period. */
+            customers: number;
+            /** @description Of `customers`, those with more than one counted order in the period. */
+            repeatCustomers: number;
+            /** @description Counted orders in the 365 days ending with the period's last day. */
+            ordersLast365Days: number;
+            /** @description Distinct customers of those orders. */
+            customersLast365Days: number;
+            /** @description guestOrders ÷ orders. */
+            guestCheckoutRate: number | null;
+            /** @description ordersLast365Days ÷ customersLast365Days. */
+            purchaseFrequency: number | null;
+            /** @description revenue ÷ orders, in minor units. */
+            averageOrderValue: number | null;
+            /** @description repeatCustomers ÷ customers. */
+            repeatPurchaseRate: number | null;
+        };
+        /** @description `members`: orders of enrolled loyalty members; `nonMembers`: every other order (guest checkouts and shoppers not in the program, which the server cannot tell apart). */
+        MetricSplit: {
+            all: components["schemas"]["MetricSet"];
+            members: components["schemas"]["MetricSet"];
+            nonMembers: components["schemas"]["MetricSet"];
+        };
+        LoyaltyMetrics: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            interval: "week" | "month";
+            currency: components["schemas"]["CurrencyCode"];
+            metrics: components["schemas"]["MetricSplit"];
+            /** @description One point per interval, oldest first, each computed as if it were the period (so purchase frequency looks back 365 days from the point's last day). */
+            series: {
+                /** Format: date */
+                start: string;
+                /**
+                 * Format: date
+                 * @description Last day, included.
+                 */
+                end: string;
+                metrics: components["schemas"]["MetricSplit"];
+            }[];
+        };
+        /** @description Points moved in the period, from the ledger, each as a non-negative quantity except `adjusted`. Issued: earnings (orders, sign-ups, actions, birthdays, referrals). Redeemed: spent on rewards. Reversed: earnings taken back after a refund or cancellation. Expired: removed by the expiry policy. Adjusted: the merchant's manual adjustments, net (may be negative). */
+        PointsFlow: {
+            issued: number;
+            redeemed: number;
+            reversed: number;
+            expired: number;
+            adjusted: number;
+        };
+        ProgramHealth: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            interval: "week" | "month";
+            currency: components["schemas"]["CurrencyCode"];
+            points: components["schemas"]["PointsFlow"];
+            /** @description points.redeemed ÷ points.issued in the period; null when none were issued. */
+            redemptionRate: number | null;
+            /** @description The merchant's liability at the end of the period: every member's balance, valued at the program's best redemption rate (the reward giving the most money per point: a `fixed_amount` reward's amount ÷ points, or a `variable` reward's unitAmount ÷ pointsPerUnit). Percent, free-shipping and free-product rewards have no fixed money value and are left out; with no money reward the value is 0. */
+            outstanding: {
+                points: number;
+                /** @description Minor units, rounded down. */
+                value: number;
+                /** @description Minor units per point. */
+                valuePerPoint: number | null;
+                /** @description The reward that rate comes from. */
+                basisRewardId: string | null;
+            };
+            /** @description The referral funnel in the period: links shared (the widget's `referral_share` events), friends who claimed their gift, and referred friends' first orders (which rewarded their referrer). */
+            referrals: {
+                shared: number;
+                claimed: number;
+                firstOrders: number;
+            };
+            /** @description The widget funnel in the period, from its engagement events: `launcher_shown`, `launcher_open`, `earn_click` and `redemption`. */
+            widget: {
+                launcherShown: number;
+                opened: number;
+                earnActions: number;
+                redemptions: number;
+            };
+            /** @description Points moved and widget opens per interval, oldest first. */
+            series: {
+                /** Format: date */
+                start: string;
+                /** Format: date */
+                end: string;
+                points: components["schemas"]["PointsFlow"];
+                /** @description Balances at the end of the interval. */
+                outstandingPoints: number;
+                opened: number;
+                redemptions: number;
+            }[];
         };
         Program: {
             storeKey: string;
@@ -502,7 +939,7 @@ export interface components {
             referralRewarded: boolean;
         };
         /** @enum {string} */
-        EventType: "launcher_open" | "earn_click" | "redemption" | "referral_share";
+        EventType: "launcher_open" | "earn_click" | "redemption" | "referral_share" | "launcher_shown";
         EngagementEvent: {
             type: components["schemas"]["EventType"];
             data?: {
@@ -640,6 +1077,41 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The program held by the client (`If-None-Match`) is current: no body. */
+        NotModified: {
+            headers: {
+                ETag: components["headers"]["ProgramTag"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description `invalid_admin_key`: the Authorization header does not carry this store's admin key. */
+        InvalidAdminKey: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description `version_conflict`: `If-Match` names a version that is no longer current (someone saved since); nothing was written. Read the program again, merge, and resend. */
+        VersionConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description `precondition_required`: send `If-Match` with the ETag of the version you edited, so that concurrent edits are refused rather than overwritten. */
+        PreconditionRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
         /** @description The store's publishable key. */
@@ -656,6 +1128,26 @@ export interface components {
         IdempotencyKey: components["schemas"]["IdempotencyKey"];
         /** @description A unique key per intended claim (e.g. a UUID), reused only for retries of the same request. */
         ClaimIdempotencyKey: components["schemas"]["IdempotencyKey"];
+        /** @description The ETag of the program version being replaced (from getMerchantProgram). Required by the server: without it the answer is 428 `precondition_required`. */
+        IfMatch: string;
+        /** @description ETags of program representations the client holds; when one is current the answer is 304 without a body. */
+        IfNoneMatch: string;
+        /** @description A program version number (1 is the first). */
+        ProgramVersionNumber: number;
+        /** @description The merchant's customer id of a member (the token's `sub`). */
+        MemberId: string;
+        /** @description A substring of the member's email or customer id, any case. */
+        MemberSearch: string;
+        /** @description `points`: the balance; `lastActivity`: the newest ledger entry or order; `memberSince`: enrolment. */
+        MemberSort: "points" | "lastActivity" | "memberSince";
+        /** @description Descending (default) or ascending. */
+        SortOrder: "desc" | "asc";
+        /** @description First day of the period (UTC, included). Default: 364 days before `to`. */
+        PeriodFrom: string;
+        /** @description Last day of the period (UTC, included). Default: today. At most 3 years after `from`. */
+        PeriodTo: string;
+        /** @description The time series' step: ISO weeks starting on Monday, or calendar months (UTC). */
+        SeriesInterval: "week" | "month";
     };
     requestBodies: never;
     headers: {
@@ -663,6 +1155,10 @@ export interface components {
         RetryAfter: number;
         /** @description The locale the texts were given in. */
         ContentLanguage: string;
+        /** @description The program version as a strong ETag, e.g. `"7"`; send it back as `If-Match`. */
+        ProgramVersionTag: string;
+        /** @description A strong ETag of this representation of the public program (it changes with the program version and the locale); send it back as `If-None-Match`. */
+        ProgramTag: string;
     };
     pathItems: never;
 }
@@ -716,6 +1212,8 @@ export interface operations {
             header?: {
                 /** @description Preferred languages for shopper-facing texts, e.g. `fr-CA,fr;q=0.9,en;q=0.5`. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description ETags of program representations the client holds; when one is current the answer is 304 without a body. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
                 /** @description The store's publishable key. */
@@ -729,13 +1227,351 @@ export interface operations {
             200: {
                 headers: {
                     "Content-Language": components["headers"]["ContentLanguage"];
+                    ETag: components["headers"]["ProgramTag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Program"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["InvalidRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getMerchantProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current program version. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ProgramVersionTag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantProgram"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["InvalidAdminKey"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    replaceProgram: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the program version being replaced (from getMerchantProgram). Required by the server: without it the answer is 428 `precondition_required`. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgramReplacement"];
+            };
+        };
+        responses: {
+            /** @description The new current version. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ProgramVersionTag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantProgram"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["InvalidAdminKey"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["VersionConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listProgramVersions: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` from the previous page; omit for the newest entries. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of versions (without their documents). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramVersionPage"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["InvalidAdminKey"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getProgramVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+                /** @description A program version number (1 is the first). */
+                version: components["parameters"]["ProgramVersionNumber"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantProgram"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["InvalidAdminKey"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: {
+                /** @description A substring of the member's email or customer id, any case. */
+                q?: components["parameters"]["MemberSearch"];
+                /** @description `points`: the balance; `lastActivity`: the newest ledger entry or order; `memberSince`: enrolment. */
+                sort?: components["parameters"]["MemberSort"];
+                /** @description Descending (default) or ascending. */
+                order?: components["parameters"]["SortOrder"];
+                /** @description `nextCursor` from the previous page; omit for the newest entries. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description Preferred languages for shopper-facing texts, e.g. `fr-CA,fr;q=0.9,en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of members. */
+            200: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPage"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["InvalidAdminKey"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Preferred languages for shopper-facing texts, e.g. `fr-CA,fr;q=0.9,en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+                /** @description The merchant's customer id of a member (the token's `sub`). */
+                customerId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member. */
+            200: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["InvalidAdminKey"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    listMemberLedger: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` from the previous page; omit for the newest entries. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description Preferred languages for shopper-facing texts, e.g. `fr-CA,fr;q=0.9,en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+                /** @description The merchant's customer id of a member (the token's `sub`). */
+                customerId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of ledger entries. */
+            200: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["InvalidAdminKey"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getLoyaltyMetrics: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (UTC, included). Default: 364 days before `to`. */
+                from?: components["parameters"]["PeriodFrom"];
+                /** @description Last day of the period (UTC, included). Default: today. At most 3 years after `from`. */
+                to?: components["parameters"]["PeriodTo"];
+                /** @description The time series' step: ISO weeks starting on Monday, or calendar months (UTC). */
+                interval?: components["parameters"]["SeriesInterval"];
+            };
+            header?: never;
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoyaltyMetrics"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["InvalidAdminKey"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getProgramHealth: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (UTC, included). Default: 364 days before `to`. */
+                from?: components["parameters"]["PeriodFrom"];
+                /** @description Last day of the period (UTC, included). Default: today. At most 3 years after `from`. */
+                to?: components["parameters"]["PeriodTo"];
+                /** @description The time series' step: ISO weeks starting on Monday, or calendar months (UTC). */
+                interval?: components["parameters"]["SeriesInterval"];
+            };
+            header?: never;
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The program's health. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramHealth"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["InvalidAdminKey"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
