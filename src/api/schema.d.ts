@@ -347,6 +347,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stores/{storeKey}/admin/customers/{customerId}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add or take points by hand, with a reason the shopper sees in their activity
+         * @description Requires an `Idempotency-Key`: a retry with the same key and body answers the first response again and never adjusts twice; the same key with a different body answers 422. `points` is signed and never zero. A negative adjustment cannot take the balance below zero: it is refused whole with 409 `insufficient_points` (nothing written). The customer must be enrolled (404 otherwise).
+         */
+        post: operations["adjustPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stores/{storeKey}/events": {
         parameters: {
             query?: never;
@@ -827,6 +847,12 @@ export interface components {
             coupons: components["schemas"]["Coupon"][];
             /** Format: date-time */
             memberSince: string;
+            /** @description With a points-expiry policy: the points that expire, and when, unless the shopper earns or spends before; null when nothing is due to expire (no policy, or no points). */
+            expiringPoints?: {
+                points: number;
+                /** Format: date-time */
+                date: string;
+            } | null;
         };
         CustomerReferral: {
             code: string;
@@ -853,17 +879,17 @@ export interface components {
             createdAt: string;
         };
         /** @enum {string} */
-        ActivityKind: "signup" | "order" | "instagram_follow" | "birthday" | "referral" | "redemption" | "adjustment";
+        ActivityKind: "signup" | "order" | "instagram_follow" | "birthday" | "referral" | "redemption" | "adjustment" | "reversal" | "expiry";
         ActivityEntry: {
             id: string;
-            /** @description Positive for earnings, negative for redemptions. */
+            /** @description Positive for earnings, negative for redemptions, reversals and expiry; either for adjustments. */
             points: number;
             kind: components["schemas"]["ActivityKind"];
             reference: components["schemas"]["ActivityReference"];
             /** Format: date-time */
             createdAt: string;
         };
-        /** @description What the entry is about, enough to render it: the rule (earn actions), the order, the reward and coupon (redemptions), the year (birthday), the masked friend's email (referral) or the merchant's note (adjustment). */
+        /** @description What the entry is about, enough to render it: the rule (earn actions), the order, the reward and coupon (redemptions), the year (birthday), the masked friend's email (referral), the merchant's reason (adjustment, in `note`), or the order and why (reversal: `orderId`, `orderEvent`, with `friend` when it takes back a referral reward). Expiry entries carry nothing. */
         ActivityReference: {
             ruleKey?: string;
             ruleTitle?: string;
@@ -877,6 +903,13 @@ export interface components {
             /** @description e.g. `d***@example.com` */
             friend?: string;
             note?: string;
+            /**
+             * @description Reversals: why the order's points (or, with `friend`, the referrer's reward) were taken back.
+             * @enum {string}
+             */
+            orderEvent?: "refunded" | "cancelled";
+            /** @description The order's name as the shop shows it to the shopper (e.g. `#1001`), when known; else show `orderId`. */
+            orderName?: string;
         };
         ActivityPage: {
             locale: components["schemas"]["Locale"];
@@ -926,6 +959,8 @@ export interface components {
             couponCodes?: string[];
             /** Format: date-time */
             placedAt?: string;
+            /** @description The order's name as the shopper knows it (e.g. `#1001`), shown in their activity instead of `orderId`. */
+            orderName?: string;
         };
         OrderWebhookResult: {
             orderId: string;
@@ -937,6 +972,66 @@ export interface components {
             balance: number | null;
             /** @description This first order completed a referral and rewarded the referrer. */
             referralRewarded: boolean;
+        };
+        OrderRefundWebhook: {
+            /** @description Unique per refund of the order; a repeat is a duplicate. */
+            refundId: string;
+            /** @description Minor units of the order's subtotal refunded (before shipping and tax), as `OrderWebhook.subtotal`. */
+            amount: number;
+            currency: components["schemas"]["CurrencyCode"];
+            /** Format: date-time */
+            refundedAt?: string;
+        };
+        OrderCancellationWebhook: {
+            /** Format: date-time */
+            cancelledAt?: string;
+            /** @description For the merchant's records. */
+            reason?: string;
+        };
+        OrderReversalResult: {
+            orderId: string;
+            /** @description true when this refund (or cancellation) had been received before; the rest is the current state. */
+            duplicate: boolean;
+            /** @description false when the order has not been received yet: the event is kept and applied when it arrives. */
+            orderKnown: boolean;
+            /** @description The customer the order credited, if any. */
+            customerId: string | null;
+            /** @description Points this event took back from the balance. */
+            pointsReversed: number;
+            /** @description Points this event should have taken back but could not: the shopper had spent them. */
+            shortfall: number;
+            /** @description All the order's points taken back so far (shortfalls included); never more than it awarded. */
+            totalPointsReversed: number;
+            balance: number | null;
+            /** @description This event took back the referrer's reward for the order. */
+            referralReversed: boolean;
+        };
+        /** @description The topic's resource exactly as Shopify sends it (an order, a refund, a customer); checked per topic by the server. */
+        ShopifyWebhookPayload: Record<string, never>;
+        ShopifyWebhookResult: {
+            webhookId: string;
+            topic: string;
+            /**
+             * @description `duplicate`: this webhook id (or this order, refund or cancellation) was processed before; `ignored`: a topic the server does not handle.
+             * @enum {string}
+             */
+            outcome: "processed" | "duplicate" | "ignored";
+        };
+        PointsAdjustmentRequest: {
+            /** @description Signed: positive adds, negative takes; never zero. */
+            points: number;
+            /** @description Shown to the shopper in their activity, as written. */
+            reason: string;
+        };
+        PointsAdjustment: {
+            /** @description The ledger entry's id (the shopper's ActivityEntry id). */
+            id: string;
+            customerId: string;
+            points: number;
+            reason: string;
+            balance: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         /** @enum {string} */
         EventType: "launcher_open" | "earn_click" | "redemption" | "referral_share" | "launcher_shown";
@@ -1846,6 +1941,48 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    adjustPoints: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per intended adjustment (e.g. a UUID), reused only for retries of the same request. */
+                "Idempotency-Key": components["schemas"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+                /** @description The merchant's customer id (the token's `sub`). */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointsAdjustmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Adjusted. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsAdjustment"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["IdempotencyKeyReused"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Overloaded"];

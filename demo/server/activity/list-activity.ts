@@ -23,6 +23,8 @@ interface LedgerRow {
 	year: number | null;
 	friend: string | null;
 	note: string | null;
+	order_event: 'refunded' | 'cancelled' | null;
+	order_name: string | null;
 	created_at: string;
 }
 
@@ -57,6 +59,8 @@ function toEntry(store: Store, row: LedgerRow, locale: string): ActivityEntry {
 	set('year', row.year);
 	set('friend', row.friend);
 	set('note', row.note);
+	set('orderEvent', row.order_event);
+	set('orderName', row.order_name);
 	return { id: row.id, points: row.points, kind: row.kind, reference, createdAt: row.created_at };
 }
 
@@ -82,7 +86,7 @@ export async function listActivity(
 	}
 	const rows = await db.query<LedgerRow>(
 		`select l.id::text as id, l.points, l.kind, l.rule_key, l.order_id, l.order_subtotal::text as order_subtotal, l.reward_id,
-			k.title as reward_title, k.code as coupon_code, l.year, l.friend, l.note, iso_utc(l.created_at) as created_at
+			k.title as reward_title, k.code as coupon_code, l.year, l.friend, l.note, l.order_event, l.order_name, iso_utc(l.created_at) as created_at
 		from ledger l left join coupons k on k.ledger_entry_id = l.id
 		where l.customer_id = $1 and ($2::bigint is null or l.id < $2::bigint)
 		order by l.id desc limit $3`,

@@ -5,6 +5,7 @@ import { readCustomer } from '../customers/customer-view';
 import { setBirthday } from '../customers/set-birthday';
 import { recordEvents } from '../events/record-events';
 import { receiveOrder } from '../orders/receive-order';
+import { adjustPoints } from '../points/adjust-points';
 import { programView } from '../program/program-view';
 import { claimReferral } from '../referrals/claim-referral';
 import { redeem } from '../rewards/redeem';
@@ -98,6 +99,17 @@ export const handlers: Record<string, Handler> = {
 		status: 200,
 		body: await receiveOrder(db, storeOf(request), request.body as Schemas['OrderWebhook']),
 	}),
+
+	adjustPoints: async (request, { db }) => {
+		const { status, body } = await adjustPoints(
+			db,
+			storeOf(request),
+			request.path.customerId,
+			request.headers['Idempotency-Key'] as string,
+			request.body as Schemas['PointsAdjustmentRequest'],
+		);
+		return { status, raw: Buffer.from(body) };
+	},
 
 	recordEvents: async (request, { db }) => ({
 		status: 202,
