@@ -3,14 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
 import { createConsoleFiles, defaultConsoleFiles, type ConsoleFilesOptions } from './http/console-files';
-import { loadContract, type Contract } from './http/contract';
+import { loadContract, schemaCheckOf, type Contract } from './http/contract';
 import { trackInFlight } from './http/graceful-close';
 import { handlers } from './http/handlers';
 import { createPipeline } from './http/pipeline';
 import { DEFAULT_RATE_LIMIT, createRateLimiter } from './http/rate-limit';
 import type { StoreDefinition } from './program/definition';
 import { createStoreDirectory, upsertStore } from './program/store';
-import { validateStoreDefinition } from './program/validate-definition';
+import { programProblems, validateStoreDefinition } from './program/validate-definition';
 import { seedDemo } from './seed/seed';
 
 export interface StartServerOptions {
@@ -72,7 +72,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 	contract ??= loadContract();
 	const missing = contract.operations.filter((operation) => !handlers[operation.id]).map((operation) => operation.id);
 	if (missing.length) throw new Error(`No handler for ${missing.join(', ')}`);
-	for (const definition of options.stores ?? []) validateStoreDefinition(definition);
+	const checkSchema = schemaCheckOf(contract.schemas);
+	for (const definition of options.stores ?? []) validateStoreDefinition(definition, checkSchema);
 
 	const db = await openDatabase({
 		databaseUrl: options.databaseUrl,
@@ -82,7 +83,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 	});
 	try {
 		await migrate(db);
-		if (options.seed) await seedDemo(db, options.storefrontUrl);
+		if (options.seed) await seedDemo(db, options.storefrontUrl, checkSchema);
 		for (const definition of options.stores ?? []) await db.transaction((tx) => upsertStore(tx, definition));
 	} catch (error) {
 		await db.close();
@@ -103,6 +104,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 		trustProxy: Boolean(options.trustProxy),
 		log: Boolean(options.log),
 		isClosing: () => closing,
+		bodyChecks: {
+			// The schema part is the contract's own body check; these are the program's rules.
+			replaceProgram: (body) =>
+				programProblems((body as { program?: unknown } | undefined)?.program, '/program').map((problem) => ({ in: 'body', ...problem })),
+		},
 	});
 
 	const consoleFiles = options.console === false ? undefined : createConsoleFiles(options.console ?? defaultConsoleFiles());

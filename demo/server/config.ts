@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { StartServerOptions } from './app';
 import { DEFAULT_RATE_LIMIT } from './http/rate-limit';
+import { loadContract, schemaCheckOf } from './http/contract';
 import type { StoreDefinition } from './program/definition';
+import { InvalidStoreDefinitionError, storeProblems } from './program/validate-definition';
 
 const flag = (value: string | undefined) => value === '1' || value === 'true';
 const list = (value: string | undefined) =>
@@ -11,10 +13,28 @@ const list = (value: string | undefined) =>
 		.filter(Boolean);
 const number = (value: string | undefined, fallback: number) => (value === undefined || value === '' ? fallback : Number(value));
 
-/** Reads REWARDS_STORE_CONFIG: one store definition, an array of them, or `{ "stores": [...] }`. */
+/**
+Reads REWARDS_STORE_CONFIG: one store definition, an array of them, or `{ "stores": [...] }`, each a
+`ProgramDocument` plus its `StoreConnections` (the contract's schemas). Throws an
+InvalidStoreDefinitionError naming the file and every problem by its JSON Pointer in the file
+(e.g. `/stores/0/tiers/1/threshold: must be more than the previous tier's (0)`), not a stack trace.
+*/
 export function readStoreConfig(path: string): StoreDefinition[] {
-	const parsed = JSON.parse(readFileSync(path, 'utf8'));
-	return Array.isArray(parsed) ? parsed : Array.isArray(parsed.stores) ? parsed.stores : [parsed];
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(readFileSync(path, 'utf8'));
+	} catch (error) {
+		throw new InvalidStoreDefinitionError(`REWARDS_STORE_CONFIG (${path})`, [{ path: '', message: (error as Error).message }]);
+	}
+	const entries: Array<{ definition: unknown; at: string }> = Array.isArray(parsed)
+		? parsed.map((definition, index) => ({ definition, at: `/${index}` }))
+		: parsed && typeof parsed === 'object' && Array.isArray((parsed as { stores?: unknown }).stores)
+			? (parsed as { stores: unknown[] }).stores.map((definition, index) => ({ definition, at: `/stores/${index}` }))
+			: [{ definition: parsed, at: '' }];
+	const checkSchema = schemaCheckOf(loadContract().schemas);
+	const problems = entries.flatMap(({ definition, at }) => storeProblems(definition, checkSchema, at));
+	if (problems.length) throw new InvalidStoreDefinitionError(`REWARDS_STORE_CONFIG (${path})`, problems);
+	return entries.map(({ definition }) => definition as StoreDefinition);
 }
 
 /**

@@ -1,8 +1,16 @@
 // `npm run server`: the reference loyalty server, configured by environment variables.
 import { startServer } from './app';
 import { configFromEnv } from './config';
+import { InvalidStoreDefinitionError } from './program/validate-definition';
 
-const server = await startServer(configFromEnv());
+// A store definition with mistakes is the merchant's to fix: name each one, no stack trace.
+const server = await Promise.resolve()
+	.then(() => startServer(configFromEnv()))
+	.catch((error: unknown) => {
+		if (!(error instanceof InvalidStoreDefinitionError)) throw error;
+		console.error(`[rewards] ${error.message}`);
+		process.exit(1);
+	});
 // Tests and scripts read this line to find the port.
 console.log(`[rewards] listening on ${server.url}`);
 

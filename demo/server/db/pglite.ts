@@ -20,7 +20,7 @@ function toText(value: unknown): string | null {
 	if (Array.isArray(value))
 		return `{${value.map((item) => (item === null ? 'NULL' : `"${String(item).replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
 	if (value instanceof Date) return value.toISOString();
-	// bytea's hex text form (a Buffer would otherwise go through JSON.stringify below).
+	// bytea's text form; JSON.stringify would store a Buffer as '{"type":"Buffer",…}'.
 	if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString('hex')}`;
 	if (typeof value === 'object') return JSON.stringify(value);
 	return String(value);

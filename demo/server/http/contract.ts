@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv/dist/2020';
-import { createSchemaCompiler } from './validation';
+import type { SchemaCheck } from '../program/validate-definition';
+import { createSchemaCompiler, type SchemaCompiler, toErrorFields } from './validation';
 
 export const CONTRACT_BYTES = readFileSync(new URL('../../../src/api/openapi.json', import.meta.url));
 
@@ -117,3 +118,11 @@ export function loadContract() {
 }
 
 export type Contract = ReturnType<typeof loadContract>;
+
+/** A SchemaCheck on the contract's component schemas, problems named by JSON Pointer (store seeds, program bodies). */
+export function schemaCheckOf(schemas: SchemaCompiler): SchemaCheck {
+	return (name, value) => {
+		const validate = schemas.component(name);
+		return validate(value) ? [] : toErrorFields(validate.errors, 'body').map(({ path, message }) => ({ path, message }));
+	};
+}

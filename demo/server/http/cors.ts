@@ -12,19 +12,6 @@ export function isOriginAllowed(origin: string, store: Store | undefined, server
 	return serverOrigins.includes(origin) || Boolean(store?.allowedOrigins.includes(origin));
 }
 
-/**
-Whether the page calling is served by this server itself (the merchant console at /admin/): its
-Origin names the Host it calls, so no CORS is involved. Browsers set both; a script cannot.
-*/
-export function isSameOrigin(origin: string, host: string | undefined): boolean {
-	if (!host) return false;
-	try {
-		return new URL(origin).host === host.toLowerCase();
-	} catch {
-		return false;
-	}
-}
-
 /** Headers that let the allowed `origin` read a response. */
 export function corsHeaders(origin: string): Record<string, string> {
 	return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': EXPOSED_HEADERS, Vary: 'Origin' };

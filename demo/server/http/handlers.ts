@@ -5,8 +5,13 @@ import { readCustomer } from '../customers/customer-view';
 import { setBirthday } from '../customers/set-birthday';
 import { recordEvents } from '../events/record-events';
 import { receiveOrder } from '../orders/receive-order';
+import { periodOf } from '../insights/period';
+import { loyaltyMetrics } from '../insights/loyalty-metrics';
+import { programHealth } from '../insights/program-health';
+import { listMemberLedger, listMembers, type MemberSort, readMember } from '../members/members';
 import { adjustPoints } from '../points/adjust-points';
-import { programView } from '../program/program-view';
+import { programTag, programView } from '../program/program-view';
+import { listProgramVersions, readCurrentProgram, readProgramVersion, replaceProgram, versionOfTag, versionTag } from '../program/versions';
 import { claimReferral } from '../referrals/claim-referral';
 import { redeem } from '../rewards/redeem';
 import { mintCustomerToken } from '../token';
@@ -21,6 +26,13 @@ const storeOf = (request: RequestContext) => request.store!;
 const identityOf = (request: RequestContext) => request.identity!;
 
 const DEV_TOKEN_TTL_SECONDS = 3600;
+
+/** Whether an If-None-Match header names `tag` (or is `*`); weak and strong forms compare alike. */
+function matchesEntityTag(ifNoneMatch: string | undefined, tag: string): boolean {
+	if (!ifNoneMatch) return false;
+	const bare = (value: string) => value.trim().replace(/^W\//, '');
+	return ifNoneMatch.split(',').some((value) => value.trim() === '*' || bare(value) === bare(tag));
+}
 
 /** One handler per operationId of the contract; the server refuses to start if one is missing. */
 export const handlers: Record<string, Handler> = {
@@ -40,11 +52,13 @@ export const handlers: Record<string, Handler> = {
 		return { status: 200, body: { status: 'ok' } satisfies Schemas['Health'] };
 	},
 
-	getProgram: async (request) => ({
-		status: 200,
-		body: programView(storeOf(request), request.locale),
-		headers: { 'Cache-Control': 'public, max-age=60', Vary: 'Origin, Accept-Language' },
-	}),
+	getProgram: async (request) => {
+		const store = storeOf(request);
+		const tag = programTag(store, request.locale);
+		const headers = { 'Cache-Control': 'public, max-age=60', Vary: 'Origin, Accept-Language', ETag: tag };
+		if (matchesEntityTag(request.headers['If-None-Match'] as string | undefined, tag)) return { status: 304, headers };
+		return { status: 200, body: programView(store, request.locale), headers };
+	},
 
 	getCustomer: async (request, { db }) => ({
 		status: 200,
@@ -134,4 +148,73 @@ export const handlers: Record<string, Handler> = {
 		const expiresAt = new Date(Date.now() + DEV_TOKEN_TTL_SECONDS * 1000).toISOString();
 		return { status: 200, body: { token, expiresAt } satisfies Schemas['DevTokenResult'] };
 	},
+
+	getMerchantProgram: async (request, { db }) => {
+		const current = await readCurrentProgram(db, storeOf(request));
+		return { status: 200, body: current, headers: { ETag: versionTag(current.version) } };
+	},
+
+	replaceProgram: async (request, { db, stores }) => {
+		const store = storeOf(request);
+		const ifMatch = request.headers['If-Match'] as string | undefined;
+		if (!ifMatch)
+			throw new ApiError(
+				'precondition_required',
+				'Send If-Match with the ETag of the program version you edited (from GET …/admin/program).',
+			);
+		const { program, note } = request.body as Schemas['ProgramReplacement'];
+		const saved = await replaceProgram(db, store, versionOfTag(ifMatch), program, note);
+		// This replica serves the new version from the next request; the others within their cache TTL.
+		stores.forget(store.key);
+		return { status: 200, body: saved, headers: { ETag: versionTag(saved.version) } };
+	},
+
+	listProgramVersions: async (request, { db }) => ({
+		status: 200,
+		body: await listProgramVersions(db, storeOf(request), {
+			cursor: request.query.cursor as string | undefined,
+			limit: request.query.limit as number,
+		}),
+	}),
+
+	getProgramVersion: async (request, { db }) => ({
+		status: 200,
+		body: await readProgramVersion(db, storeOf(request), Number(request.path.version)),
+	}),
+
+	listMembers: async (request, { db }) => ({
+		status: 200,
+		body: await listMembers(db, storeOf(request), {
+			q: request.query.q as string | undefined,
+			sort: request.query.sort as MemberSort,
+			order: request.query.order as 'asc' | 'desc',
+			cursor: request.query.cursor as string | undefined,
+			limit: request.query.limit as number,
+			locale: request.locale,
+		}),
+	}),
+
+	getMember: async (request, { db }) => ({
+		status: 200,
+		body: await readMember(db, storeOf(request), request.path.customerId, request.locale),
+	}),
+
+	listMemberLedger: async (request, { db }) => ({
+		status: 200,
+		body: await listMemberLedger(db, storeOf(request), request.path.customerId, {
+			cursor: request.query.cursor as string | undefined,
+			limit: request.query.limit as number,
+			locale: request.locale,
+		}),
+	}),
+
+	getLoyaltyMetrics: async (request, { db }) => ({
+		status: 200,
+		body: await loyaltyMetrics(db, storeOf(request), periodOf(request.query as Parameters<typeof periodOf>[0])),
+	}),
+
+	getProgramHealth: async (request, { db }) => ({
+		status: 200,
+		body: await programHealth(db, storeOf(request), periodOf(request.query as Parameters<typeof periodOf>[0])),
+	}),
 };

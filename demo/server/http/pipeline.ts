@@ -8,8 +8,8 @@ import { authenticate } from './authenticate';
 import { authenticateMerchant } from './authenticate-merchant';
 import { readBody } from './body';
 import type { Contract, Operation } from './contract';
-import { corsHeaders, isOriginAllowed, isSameOrigin, preflightHeaders } from './cors';
-import { ApiError, invalidField } from '../errors';
+import { corsHeaders, isOriginAllowed, preflightHeaders } from './cors';
+import { ApiError, type ErrorField, invalidField } from '../errors';
 import type { RateLimiter } from './rate-limit';
 import type { Handler, Reply, Services } from './types';
 import { toErrorFields } from './validation';
@@ -29,6 +29,11 @@ export interface PipelineOptions {
 	trustProxy: boolean;
 	log: boolean;
 	isClosing(): boolean;
+	/**
+	Checks beyond the contract's schema for some operations' bodies, by operationId (e.g. a program's
+	own rules); they run even when the schema check fails, so one answer names every problem.
+	*/
+	bodyChecks?: Record<string, (body: unknown) => ErrorField[]>;
 }
 
 function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
@@ -46,7 +51,7 @@ function validateParameters(operation: Operation, location: 'path' | 'query' | '
 		throw new ApiError('invalid_request', 'The request does not match the API contract.', toErrorFields(validate.errors, location));
 }
 
-function parseBody(operation: Operation, request: IncomingMessage, raw: Buffer): unknown {
+function parseBody(operation: Operation, request: IncomingMessage, raw: Buffer, check?: (body: unknown) => ErrorField[]): unknown {
 	if (!operation.bodyTypes.length) return undefined;
 	if (raw.length === 0) {
 		if (operation.bodyRequired) throw invalidField('body', '', 'a JSON body is required');
@@ -64,12 +69,9 @@ function parseBody(operation: Operation, request: IncomingMessage, raw: Buffer):
 	} catch {
 		throw invalidField('body', '', 'is not valid JSON');
 	}
-	if (!operation.validateBody!(body))
-		throw new ApiError(
-			'invalid_request',
-			'The request does not match the API contract.',
-			toErrorFields(operation.validateBody!.errors, 'body'),
-		);
+	const fields = operation.validateBody!(body) ? [] : toErrorFields(operation.validateBody!.errors, 'body');
+	fields.push(...(check?.(body) ?? []));
+	if (fields.length) throw new ApiError('invalid_request', 'The request does not match the API contract.', fields);
 	return body;
 }
 
@@ -120,8 +122,10 @@ export function createPipeline(options: PipelineOptions) {
 			store = await services.stores.get(path.storeKey);
 			if (!store) throw new ApiError('not_found', `No store ${path.storeKey}.`);
 		}
-		const origin = request.headers.origin;
-		if (origin && !isSameOrigin(origin, request.headers.host)) {
+		// A page of this server itself (the merchant console at /admin) is same-origin: no CORS involved.
+		const sameOrigin = request.headers.origin?.replace(/^https?:\/\//, '') === request.headers.host;
+		const origin = sameOrigin ? undefined : request.headers.origin;
+		if (origin) {
 			if (store && !isOriginAllowed(origin, store, options.serverOrigins))
 				throw new ApiError('forbidden', `Origin ${origin} is not allowed for this store.`);
 			Object.assign(cors, store ? corsHeaders(origin) : { 'Access-Control-Allow-Origin': '*' });
@@ -154,7 +158,7 @@ export function createPipeline(options: PipelineOptions) {
 		) {
 			throw new ApiError('invalid_signature', 'X-Rewards-Signature is not the HMAC-SHA256 of this body with the store secret.');
 		}
-		const body = parseBody(operation, request, raw);
+		const body = parseBody(operation, request, raw, options.bodyChecks?.[operation.id]);
 		const locale = store ? negotiateLocale(request.headers['accept-language'], store.locales, store.defaultLocale) : 'en';
 		const reply = await handlers[operation.id]({ operation, store, path, query, headers, body, locale, identity }, services);
 		if (store) reply.headers = { 'Content-Language': locale, ...reply.headers };

@@ -85,6 +85,8 @@ export interface StoreDefinition {
 	name: LocalizedText;
 	currency: string;
 	defaultLocale: string;
+	/** The languages the program is written in, default first; absent, the languages of `name`. */
+	locales?: string[];
 	/** Exact origins (scheme://host[:port]) allowed to call the API from a browser. */
 	allowedOrigins: string[];
 	joinUrl: string;

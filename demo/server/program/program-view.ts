@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { components } from '../../../src/api/schema';
 import { CLAIMABLE_KINDS, ONE_TIME_KINDS, type RewardDefinition, type TierDefinition } from './definition';
 import { localize } from './locale';
@@ -80,4 +81,18 @@ export function programView(store: Store, locale: string): Program {
 	if (definition.pointsExpiry) program.pointsExpiry = { monthsWithoutActivity: definition.pointsExpiry.monthsWithoutActivity };
 	store.memo.set(memoKey, program);
 	return program;
+}
+
+/** A strong ETag of the public program in `locale`: a digest of its JSON, so it changes exactly when the answer does. */
+export function programTag(store: Store, locale: string): string {
+	const memoKey = `program-tag:${locale}`;
+	let tag = store.memo.get(memoKey) as string | undefined;
+	if (!tag) {
+		tag = `"${createHash('sha256')
+			.update(JSON.stringify(programView(store, locale)))
+			.digest('base64url')
+			.slice(0, 27)}"`;
+		store.memo.set(memoKey, tag);
+	}
+	return tag;
 }

@@ -1,4 +1,5 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Queryable } from '../db/types';
 import { adminKeyDigest } from './admin-key';
 import type { EarnRuleDefinition, EarnRuleKind, RewardDefinition, StoreDefinition, TierDefinition } from './definition';
@@ -47,7 +48,9 @@ function minorUnitsPerUnit(currency: string): number {
 
 function toStore(row: StoreRow): Store {
 	const definition: StoreDefinition = { ...row.program, key: row.key, secret: row.secret };
-	const locales = [definition.defaultLocale, ...Object.keys(definition.name).filter((locale) => locale !== definition.defaultLocale)];
+	const locales = definition.locales?.length
+		? definition.locales
+		: [definition.defaultLocale, ...Object.keys(definition.name).filter((locale) => locale !== definition.defaultLocale)];
 	return {
 		id: row.id,
 		key: row.key,
@@ -99,33 +102,76 @@ export function createStoreDirectory(db: Queryable, ttlMs = 30_000) {
 
 export type StoreDirectory = ReturnType<typeof createStoreDirectory>;
 
-/** Creates or updates a store from its definition inside `tx`. Returns its id and whether it was new. */
+/**
+Creates or updates a store from a seed (a REWARDS_STORE_CONFIG entry or the demo store) inside
+`tx`. Its key, secrets and connections always come from the seed. Its program becomes version 1
+of a new store; for an existing store the seed's program is saved as a new version only when the
+seed changed since it was last applied, so a program edited through the merchant API survives
+restarts with the same seed. Returns the store's id and whether it was new.
+*/
 export async function upsertStore(tx: Queryable, definition: StoreDefinition): Promise<{ id: number; created: boolean }> {
-	const { secret, identitySecret, adminKey, ...program } = definition;
-	const values = [
-		definition.key,
-		secret,
-		definition.currency,
-		definition.defaultLocale,
-		definition.allowedOrigins,
-		JSON.stringify(program),
-		identitySecret ?? null,
-		adminKey ? adminKeyDigest(adminKey) : null,
-	];
-	const [existing] = await tx.query<{ id: number }>('select id from stores where key = $1 for update', [definition.key]);
-	if (existing) {
-		await tx.query(
-			`update stores set secret = $2, currency = $3, default_locale = $4, allowed_origins = $5, program = $6,
-				identity_secret = $7, admin_key_sha256 = $8, updated_at = now()
-			where key = $1`,
-			values,
-		);
-		return { id: existing.id, created: false };
-	}
-	const [created] = await tx.query<{ id: number }>(
-		`insert into stores (key, secret, currency, default_locale, allowed_origins, program, identity_secret, admin_key_sha256)
-		values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-		values,
+	const { secret, identitySecret, adminKey, key, shopify, couponWebhook, ...document } = definition;
+	const connections = { key, ...(shopify ? { shopify } : {}), ...(couponWebhook ? { couponWebhook } : {}) };
+	const seedSha256 = createHash('sha256').update(JSON.stringify(document)).digest();
+	const secrets = [identitySecret ?? null, adminKey ? adminKeyDigest(adminKey) : null];
+	const [existing] = await tx.query<{ id: number; program_version: number; program_seed_sha256: Uint8Array | null; current: object }>(
+		`select s.id, s.program_version, s.program_seed_sha256, v.document as current
+		from stores s left join program_versions v on v.store_id = s.id and v.version = s.program_version
+		where s.key = $1 for update of s`,
+		[key],
 	);
-	return { id: created.id, created: true };
+	if (!existing) {
+		const [created] = await tx.query<{ id: number }>(
+			`insert into stores (key, secret, currency, default_locale, allowed_origins, program, identity_secret, admin_key_sha256, program_seed_sha256)
+			values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+			[
+				key,
+				secret,
+				document.currency,
+				document.defaultLocale,
+				document.allowedOrigins,
+				JSON.stringify({ ...document, ...connections }),
+				...secrets,
+				seedSha256,
+			],
+		);
+		await tx.query(`insert into program_versions (store_id, version, document, note) values ($1, 1, $2, 'Seeded')`, [
+			created.id,
+			JSON.stringify(document),
+		]);
+		return { id: created.id, created: true };
+	}
+	const seedChanged = !existing.program_seed_sha256 || !seedSha256.equals(Buffer.from(existing.program_seed_sha256));
+	const newVersion = seedChanged && !isDeepStrictEqual(existing.current, JSON.parse(JSON.stringify(document)));
+	if (newVersion) {
+		await tx.query(`insert into program_versions (store_id, version, document, note) values ($1, $2, $3, 'Seed changed')`, [
+			existing.id,
+			existing.program_version + 1,
+			JSON.stringify(document),
+		]);
+	}
+	// The program column is the current version plus the connections, whichever version that is.
+	await tx.query(
+		`update stores set secret = $2, identity_secret = $3, admin_key_sha256 = $4, program_seed_sha256 = $5,
+			program_version = program_version + $6,
+			program = (case when $6 = 1 then $7::jsonb else program - 'key' - 'shopify' - 'couponWebhook' end) || $8::jsonb,
+			currency = (case when $6 = 1 then $9 else currency end),
+			default_locale = (case when $6 = 1 then $10 else default_locale end),
+			allowed_origins = (case when $6 = 1 then $11::text[] else allowed_origins end),
+			updated_at = now()
+		where id = $1`,
+		[
+			existing.id,
+			secret,
+			...secrets,
+			seedSha256,
+			newVersion ? 1 : 0,
+			JSON.stringify(document),
+			JSON.stringify(connections),
+			document.currency,
+			document.defaultLocale,
+			document.allowedOrigins,
+		],
+	);
+	return { id: existing.id, created: false };
 }

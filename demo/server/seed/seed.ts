@@ -1,6 +1,6 @@
 import type { Database } from '../db/types';
 import { upsertStore } from '../program/store';
-import { validateStoreDefinition } from '../program/validate-definition';
+import { type SchemaCheck, validateStoreDefinition } from '../program/validate-definition';
 import { seedDemoShoppers } from './demo-shoppers';
 import { demoStoreDefinition } from './demo-store';
 
@@ -9,9 +9,9 @@ Creates the demo store with its shoppers on an empty database, in one transactio
 starts only the store's definition is refreshed (e.g. a new storefront URL); shoppers and their
 history are never touched again.
 */
-export async function seedDemo(db: Database, storefrontUrl?: string): Promise<{ created: boolean }> {
+export async function seedDemo(db: Database, storefrontUrl?: string, checkSchema?: SchemaCheck): Promise<{ created: boolean }> {
 	const definition = demoStoreDefinition(storefrontUrl);
-	validateStoreDefinition(definition);
+	validateStoreDefinition(definition, checkSchema, 'The demo store');
 	return db.transaction(async (tx) => {
 		const { id, created } = await upsertStore(tx, definition);
 		if (created) await seedDemoShoppers(tx, id, definition);
