@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
+import type { ErrorField } from './errors';
 import { createConsoleFiles, defaultConsoleFiles, type ConsoleFilesOptions } from './http/console-files';
 import { loadContract, schemaCheckOf, type Contract } from './http/contract';
 import { trackInFlight } from './http/graceful-close';
@@ -64,6 +65,9 @@ export interface RunningServer {
 
 let contract: Contract | undefined;
 
+const programRules = (body: unknown): ErrorField[] =>
+	programProblems((body as { program?: unknown } | undefined)?.program, '/program').map((problem) => ({ in: 'body', ...problem }));
+
 /**
 Starts the reference loyalty server: opens (and migrates) the database, optionally seeds the demo
 store, and listens. Resolves once it accepts connections.
@@ -104,11 +108,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 		trustProxy: Boolean(options.trustProxy),
 		log: Boolean(options.log),
 		isClosing: () => closing,
-		bodyChecks: {
-			// The schema part is the contract's own body check; these are the program's rules.
-			replaceProgram: (body) =>
-				programProblems((body as { program?: unknown } | undefined)?.program, '/program').map((problem) => ({ in: 'body', ...problem })),
-		},
+		// The schema part is the contract's own body check; these are the program's rules, for a save
+		// and for the console's preview of a draft alike.
+		bodyChecks: { replaceProgram: programRules, previewProgram: programRules },
 	});
 
 	const consoleFiles = options.console === false ? undefined : createConsoleFiles(options.console ?? defaultConsoleFiles());
