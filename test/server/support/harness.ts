@@ -142,7 +142,7 @@ async function pgliteTemplate(): Promise<string> {
 	const hash = createHash('sha256');
 	const migrations = new URL('../../../demo/server/db/migrations/', import.meta.url);
 	for (const file of (await readdir(migrations)).sort()) hash.update(file).update(await readFile(new URL(file, migrations)));
-	for (const file of ['seed/demo-store.ts', 'seed/demo-shoppers.ts', 'seed/seed.ts'])
+	for (const file of ['seed/demo-store.ts', 'seed/demo-shoppers.ts', 'seed/demo-history.ts', 'seed/seed.ts'])
 		hash.update(await readFile(new URL(`../../../demo/server/${file}`, import.meta.url)));
 	hash.update(new Date().toISOString().slice(0, 10));
 	const template = join(tmpdir(), `openrewards-pglite-template-${hash.digest('hex').slice(0, 16)}`);
