@@ -13,6 +13,7 @@ import type { StoreDefinition } from './program/definition';
 import { createStoreDirectory, upsertStore } from './program/store';
 import { programProblems, validateStoreDefinition } from './program/validate-definition';
 import { seedDemo } from './seed/seed';
+import { expireDuePoints } from './points/expiry';
 
 export interface StartServerOptions {
 	/** 0 picks a free port. Default 8787. */
@@ -47,6 +48,10 @@ export interface StartServerOptions {
 	poolSize?: number;
 	/** Trust X-Forwarded-For for the client address (behind your own load balancer). */
 	trustProxy?: boolean;
+	/** The clock for points expiry (tests move it). Default: the system clock. */
+	now?: () => Date;
+	/** How often the points-expiry job runs; 0 disables it. Default 1 hour. */
+	pointsExpiryIntervalMs?: number;
 	/** How long close() lets in-flight requests finish. Default 10 s. */
 	drainTimeoutMs?: number;
 	/** Where the merchant console (served at /admin/) and the widget its preview runs are built; false serves no console. Default: dist/console and dist. */
@@ -59,6 +64,8 @@ export interface RunningServer {
 	port: number;
 	/** Stops accepting, drains in-flight requests, closes the database. Safe to call twice. */
 	close(): Promise<void>;
+	/** Runs the points-expiry job once now (it also runs every pointsExpiryIntervalMs); resolves to the balances expired. */
+	expirePoints(limit?: number): Promise<number>;
 	/** Runs SQL on the server's database (tests, tooling). */
 	query<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }
@@ -95,11 +102,20 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 	}
 
 	let closing = false;
+	const now = options.now ?? (() => new Date());
+	const stores = createStoreDirectory(db);
+	const expirePoints = (limit?: number) => expireDuePoints(db, stores, now(), limit);
+	const expiryInterval = options.pointsExpiryIntervalMs ?? 3_600_000;
+	const expiryJob =
+		expiryInterval > 0
+			? setInterval(() => expirePoints().catch((error) => console.error('[rewards] points expiry failed:', error)), expiryInterval)
+			: undefined;
+	expiryJob?.unref();
 	const limits = options.rateLimit === false ? undefined : (options.rateLimit ?? DEFAULT_RATE_LIMIT);
 	const pipeline = createPipeline({
 		contract,
 		handlers,
-		services: { db, stores: createStoreDirectory(db), devTokens: Boolean(options.devTokens) },
+		services: { db, stores, devTokens: Boolean(options.devTokens), now },
 		serverOrigins: options.allowedOrigins ?? [],
 		bodyLimit: options.bodyLimitBytes ?? 16 * 1024,
 		maxInFlight: options.maxInFlightRequests ?? 2000,
@@ -135,9 +151,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 		url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
 		port,
 		query: (sql, params) => db.query(sql, params),
+		expirePoints,
 		close() {
 			closed ??= (async () => {
 				closing = true;
+				clearInterval(expiryJob);
 				await inFlight.drain(options.drainTimeoutMs ?? 10_000);
 				await db.close();
 			})();

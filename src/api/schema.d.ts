@@ -367,6 +367,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stores/{storeKey}/webhooks/orders/{orderId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The merchant's server reports a refund of an order: takes back its points in proportion
+         * @description Signed like `receiveOrderWebhook`. Idempotent on (`orderId`, `refundId`): a repeat answers the first outcome with `duplicate: true`. Refunds add up: all of an order's refunds so far take back `floor(awarded × refunded / subtotal)` of its points (rounded down, in the shopper's favour), and all of them once the refunds reach the subtotal; each refund takes the difference, so several partial refunds never take back more than the order awarded. What the shopper already spent cannot be taken: the balance goes to zero and the rest is recorded as the entry's shortfall, for the merchant. A refund of an order not received yet is kept and applied when the order arrives. The referrer's reward for a referred friend's first order is taken back when that order is refunded in full.
+         */
+        post: operations["refundOrderWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeKey}/webhooks/orders/{orderId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The merchant's server reports a cancelled order: takes back all of its points
+         * @description Signed like `receiveOrderWebhook`. Idempotent on `orderId`: a second cancellation answers the first outcome with `duplicate: true`. Takes back whatever the order's points not already taken back by refunds, and the referrer's reward when the order was a referred friend's first (the referral stays used: the friend's later orders do not reward the referrer again). Shortfalls as for refunds. A cancellation of an order not received yet is kept and applied as soon as the order arrives.
+         */
+        post: operations["cancelOrderWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeKey}/webhooks/shopify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Shopify's own webhooks: orders/paid, orders/cancelled, refunds/create and customers/create
+         * @description Point the shop's webhooks (an app's subscriptions, or Settings › Notifications › Webhooks, JSON format) at this URL. Verified with `X-Shopify-Hmac-Sha256` and the store's Shopify webhook secret. `orders/paid` awards order points (`current_subtotal_price`, else `subtotal_price`, in shop money) to the enrolled customer with that Shopify customer id (else that email) and records guest orders too; `orders/cancelled` takes them back; `refunds/create` takes back in proportion to the refunded line items' subtotals (or, without line items, the refund's successful transactions); `customers/create` enrols the customer. Deliveries are deduplicated by `X-Shopify-Webhook-Id`, and orders and refunds by their ids as for the generic webhooks. Every other topic answers 200 `ignored`: Shopify retries anything but 2xx, and removes subscriptions that keep failing. Bodies up to 1 MB.
+         */
+        post: operations["receiveShopifyWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stores/{storeKey}/admin/customers/{customerId}/adjustments": {
         parameters: {
             query?: never;
@@ -1993,6 +2053,128 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrderWebhookResult"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    refundOrderWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+                /** @description The order's id as sent in `OrderWebhook.orderId` (percent-encoded). */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderRefundWebhook"];
+            };
+        };
+        responses: {
+            /** @description The refund's outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderReversalResult"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    cancelOrderWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+                /** @description The order's id as sent in `OrderWebhook.orderId` (percent-encoded). */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderCancellationWebhook"];
+            };
+        };
+        responses: {
+            /** @description The cancellation's outcome. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderReversalResult"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    receiveShopifyWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description e.g. `orders/paid`. */
+                "X-Shopify-Topic": string;
+                /** @description One id per delivery attempt series; Shopify resends it unchanged when it retries. */
+                "X-Shopify-Webhook-Id": string;
+                /** @description e.g. `maple-and-moss.myshopify.com`. */
+                "X-Shopify-Shop-Domain"?: string;
+                "X-Shopify-API-Version"?: string;
+                "X-Shopify-Triggered-At"?: string;
+                "X-Shopify-Event-Id"?: string;
+            };
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShopifyWebhookPayload"];
+            };
+        };
+        responses: {
+            /** @description Received (processed, a duplicate delivery, or an ignored topic). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopifyWebhookResult"];
                 };
             };
             400: components["responses"]["InvalidRequest"];

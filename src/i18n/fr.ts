@@ -67,6 +67,16 @@ export const activity_birthday = 'Bonus d’anniversaire';
 export const activity_referral = 'Vous avez parrainé {friend}';
 export const activity_redemption = 'Récompense obtenue\u00a0: {reward}';
 export const activity_adjustment = 'Ajustement';
+export const activity_adjustment_note = 'Ajustement\u00a0: {note}';
+export const activity_reversal_refunded = 'Commande {order} remboursée';
+export const activity_reversal_cancelled = 'Commande {order} annulée';
+export const activity_reversal_referral = 'Parrainage de {friend} annulé';
+export const activity_expiry = 'Points expirés';
+export const expiringPoints = {
+	one: '{count} point expire le {date}',
+	many: '{count} de points expirent le {date}',
+	other: '{count} points expirent le {date}',
+};
 export const error_network = 'Vous êtes hors ligne. Réessayez dans un instant.';
 export const error_timeout = 'Pas de réponse. Réessayez.';
 export const offline = 'Vous êtes hors ligne. Vos points sont en sécurité et tout reprendra dès votre retour.';

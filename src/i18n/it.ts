@@ -66,6 +66,16 @@ export const activity_birthday = 'Bonus di compleanno';
 export const activity_referral = 'Hai invitato {friend}';
 export const activity_redemption = 'Premio riscattato: {reward}';
 export const activity_adjustment = 'Rettifica';
+export const activity_adjustment_note = 'Rettifica: {note}';
+export const activity_reversal_refunded = 'Ordine {order} rimborsato';
+export const activity_reversal_cancelled = 'Ordine {order} annullato';
+export const activity_reversal_referral = 'Invito di {friend} annullato';
+export const activity_expiry = 'Punti scaduti';
+export const expiringPoints = {
+	one: '{count} punto scade il {date}',
+	many: '{count} di punti scadono il {date}',
+	other: '{count} punti scadono il {date}',
+};
 export const error_network = 'Sei offline. Riprova tra poco.';
 export const error_timeout = 'Nessuna risposta. Riprova.';
 export const offline = 'Sei offline. I tuoi punti sono al sicuro: riprendiamo appena torni online.';

@@ -67,6 +67,17 @@ export const activity_birthday = 'Bonus urodzinowy';
 export const activity_referral = 'Polecenie: {friend}';
 export const activity_redemption = 'Odebrana nagroda: {reward}';
 export const activity_adjustment = 'Korekta';
+export const activity_adjustment_note = 'Korekta: {note}';
+export const activity_reversal_refunded = 'Zwrot zamówienia {order}';
+export const activity_reversal_cancelled = 'Anulowane zamówienie {order}';
+export const activity_reversal_referral = 'Cofnięte polecenie: {friend}';
+export const activity_expiry = 'Punkty wygasły';
+export const expiringPoints = {
+	one: '{count} punkt wygaśnie {date}',
+	few: '{count} punkty wygasną {date}',
+	many: '{count} punktów wygaśnie {date}',
+	other: '{count} punktu wygaśnie {date}',
+};
 export const error_network = 'Brak połączenia z internetem. Spróbuj za chwilę.';
 export const error_timeout = 'Brak odpowiedzi. Spróbuj ponownie.';
 export const offline = 'Brak połączenia z internetem. Twoje punkty są bezpieczne – dokończymy, gdy połączenie wróci.';

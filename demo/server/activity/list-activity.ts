@@ -6,6 +6,7 @@ import { invalidField } from '../errors';
 import type { LocalizedText } from '../program/definition';
 import { localize } from '../program/locale';
 import type { Store } from '../program/store';
+import { expireIfDueNow } from '../points/expiry';
 
 type ActivityEntry = components['schemas']['ActivityEntry'];
 type ActivityPage = components['schemas']['ActivityPage'];
@@ -69,7 +70,7 @@ export async function listActivity(
 	db: Database,
 	store: Store,
 	identity: CustomerIdentity,
-	options: { cursor?: string; limit: number; locale: string },
+	options: { cursor?: string; limit: number; locale: string; now?: Date },
 ): Promise<ActivityPage> {
 	const before = options.cursor ? decodeCursor(options.cursor) : null;
 	const findCustomer = async () =>
@@ -84,6 +85,7 @@ export async function listActivity(
 		await enrol(db, store, identity);
 		customer = await findCustomer();
 	}
+	await expireIfDueNow(db, store, customer.id, options.now ?? new Date());
 	const rows = await db.query<LedgerRow>(
 		`select l.id::text as id, l.points, l.kind, l.rule_key, l.order_id, l.order_subtotal::text as order_subtotal, l.reward_id,
 			k.title as reward_title, k.code as coupon_code, l.year, l.friend, l.note, l.order_event, l.order_name, iso_utc(l.created_at) as created_at

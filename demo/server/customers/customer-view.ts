@@ -6,6 +6,7 @@ import { birthdayLockedUntil, birthdayRewardDue } from './birthday-rules';
 import type { CustomerIdentity } from './identity';
 import { customerColumns, enrol, type CustomerRow } from './repository';
 import { tierStanding } from './tier-standing';
+import { expireIfDueNow, expiringPointsOf } from '../points/expiry';
 
 type Customer = components['schemas']['Customer'];
 
@@ -26,14 +27,14 @@ select ${customerColumns('c.')},
 from customers c
 cross join lateral (
 	select coalesce(sum(points), 0)::int as balance,
-		coalesce(sum(points) filter (where kind <> 'redemption'), 0)::int as lifetime,
+		coalesce(sum(points) filter (where kind not in ('redemption', 'expiry')), 0)::int as lifetime,
 		coalesce(json_agg(rule_key order by id) filter (where dedupe_key like 'action:%'), '[]') as completed,
 		coalesce(bool_or(dedupe_key = $3), false) as birthday_awarded
 	from ledger where customer_id = c.id
 ) l
 where c.store_id = $1 and c.external_id = $2`;
 
-function toView(store: Store, row: ViewRow, locale: string): Customer {
+function toView(store: Store, row: ViewRow, locale: string, expiringPoints: Customer['expiringPoints']): Customer {
 	const lifetimePoints = Math.max(0, row.lifetime);
 	const setAt = row.birthday_set_at ? new Date(row.birthday_set_at) : null;
 	const lockedUntil = setAt ? birthdayLockedUntil(setAt) : null;
@@ -56,6 +57,7 @@ function toView(store: Store, row: ViewRow, locale: string): Customer {
 		completedActions: row.completed,
 		coupons: row.coupons.map((coupon) => couponView(store, coupon, locale)),
 		memberSince: row.created_at,
+		expiringPoints,
 	};
 }
 
@@ -96,5 +98,8 @@ export async function readCustomer(
 		);
 		row = await load();
 	}
-	return toView(store, row, locale);
+	// Lazily, like the birthday award: the balance expires here if it fell due since the job last ran.
+	const standing = await expireIfDueNow(db, store, row.id, now);
+	if (standing && standing.balance !== row.balance) row = await load();
+	return toView(store, row, locale, standing ? expiringPointsOf(standing) : null);
 }

@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../db/errors';
 import type { Database, Queryable, Transaction } from '../db/types';
 import type { Store } from '../program/store';
 import type { CustomerIdentity } from './identity';
+import { expireIfDue } from '../points/expiry';
 
 export interface CustomerRow {
 	/** Internal id (bigint as text). */
@@ -55,7 +56,11 @@ after another and a balance check cannot be raced.
 export async function lockOrEnrol(tx: Queryable, store: Store, identity: CustomerIdentity): Promise<CustomerRow> {
 	const select = `select ${customerColumns()} from customers where store_id = $1 and external_id = $2 for update`;
 	const [existing] = await tx.query<CustomerRow>(select, [store.id, identity.customerId]);
-	if (existing) return existing;
+	// Points that fell due expire before anything moves them (or new activity would save them).
+	if (existing) {
+		await expireIfDue(tx, store, existing.id, new Date());
+		return existing;
+	}
 	await insertIfNew(tx, store, identity);
 	const [row] = await tx.query<CustomerRow>(select, [store.id, identity.customerId]);
 	return row;
@@ -81,10 +86,10 @@ export async function inTransactionRetryingCodes<T>(db: Database, work: (tx: Tra
 	}
 }
 
-/** Spendable balance (the ledger's sum) and lifetime points (everything but redemptions). */
+/** Spendable balance (the ledger's sum) and lifetime points (everything but redemptions and expiry). */
 export async function pointsOf(tx: Queryable, customerId: string): Promise<{ balance: number; lifetimePoints: number }> {
 	const [row] = await tx.query<{ balance: number; lifetime: number }>(
-		`select coalesce(sum(points), 0)::int as balance, coalesce(sum(points) filter (where kind <> 'redemption'), 0)::int as lifetime
+		`select coalesce(sum(points), 0)::int as balance, coalesce(sum(points) filter (where kind not in ('redemption', 'expiry')), 0)::int as lifetime
 		from ledger where customer_id = $1`,
 		[customerId],
 	);

@@ -19,7 +19,7 @@ interface OperationSpec {
 	requestBody?: { required?: boolean; content: Record<string, { schema: object }> };
 }
 
-export type Auth = 'none' | 'customer' | 'optional-customer' | 'webhook' | 'merchant';
+export type Auth = 'none' | 'customer' | 'optional-customer' | 'webhook' | 'merchant' | 'shopify';
 
 /** One operation of the contract, ready to route and validate requests. */
 export interface Operation {
@@ -41,6 +41,7 @@ export interface Operation {
 function authOf(security: OperationSpec['security']): Auth {
 	const requirements = (security ?? []).map((requirement) => Object.keys(requirement));
 	if (requirements.some((schemes) => schemes.includes('webhookSignature'))) return 'webhook';
+	if (requirements.some((schemes) => schemes.includes('shopifyHmac'))) return 'shopify';
 	if (requirements.some((schemes) => schemes.includes('merchantKey'))) return 'merchant';
 	if (!requirements.some((schemes) => schemes.includes('customerToken'))) return 'none';
 	// `{}` among the requirements means the token is optional.

@@ -14,11 +14,13 @@ import { negotiateLocale } from '../program/locale';
 import { programTag, programView } from '../program/program-view';
 import { storeWithProgram } from '../program/store';
 import { listProgramVersions, readCurrentProgram, readProgramVersion, replaceProgram, versionOfTag, versionTag } from '../program/versions';
+import { reverseOrder } from '../orders/reverse-order';
+import { receiveShopifyWebhook } from '../platforms/shopify/receive-webhook';
 import { claimReferral } from '../referrals/claim-referral';
 import { redeem } from '../rewards/redeem';
 import { mintCustomerToken } from '../token';
 import { CONTRACT_BYTES } from './contract';
-import { ApiError } from '../errors';
+import { ApiError, invalidField } from '../errors';
 import type { Handler, RequestContext } from './types';
 
 type Schemas = components['schemas'];
@@ -62,17 +64,18 @@ export const handlers: Record<string, Handler> = {
 		return { status: 200, body: programView(store, request.locale), headers };
 	},
 
-	getCustomer: async (request, { db }) => ({
+	getCustomer: async (request, { db, now }) => ({
 		status: 200,
-		body: await readCustomer(db, storeOf(request), identityOf(request), request.locale),
+		body: await readCustomer(db, storeOf(request), identityOf(request), request.locale, now?.()),
 	}),
 
-	listActivity: async (request, { db }) => ({
+	listActivity: async (request, { db, now }) => ({
 		status: 200,
 		body: await listActivity(db, storeOf(request), identityOf(request), {
 			cursor: request.query.cursor as string | undefined,
 			limit: request.query.limit as number,
 			locale: request.locale,
+			now: now?.(),
 		}),
 	}),
 
@@ -114,6 +117,38 @@ export const handlers: Record<string, Handler> = {
 	receiveOrderWebhook: async (request, { db }) => ({
 		status: 200,
 		body: await receiveOrder(db, storeOf(request), request.body as Schemas['OrderWebhook']),
+	}),
+
+	refundOrderWebhook: async (request, { db }) => {
+		const refund = request.body as Schemas['OrderRefundWebhook'];
+		const store = storeOf(request);
+		if (refund.currency !== store.currency) throw invalidField('body', '/currency', `must be the store currency ${store.currency}`);
+		return {
+			status: 200,
+			body: await reverseOrder(db, store, request.path.orderId, {
+				kind: 'refund',
+				refundId: refund.refundId,
+				amount: refund.amount,
+				occurredAt: refund.refundedAt,
+			}),
+		};
+	},
+
+	cancelOrderWebhook: async (request, { db }) => ({
+		status: 200,
+		body: await reverseOrder(db, storeOf(request), request.path.orderId, {
+			kind: 'cancellation',
+			occurredAt: (request.body as Schemas['OrderCancellationWebhook']).cancelledAt,
+		}),
+	}),
+
+	receiveShopifyWebhook: async (request, { db }) => ({
+		status: 200,
+		body: await receiveShopifyWebhook(db, storeOf(request), {
+			topic: request.headers['X-Shopify-Topic'] as string,
+			webhookId: request.headers['X-Shopify-Webhook-Id'] as string,
+			raw: request.rawBody,
+		}),
 	}),
 
 	adjustPoints: async (request, { db }) => {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomerIdentity } from '../customers/identity';
 import { OverloadedError } from '../db/admission';
 import { isValidSignature } from '../orders/signature';
+import { isValidShopifyHmac } from '../platforms/shopify/verify-webhook';
 import { negotiateLocale } from '../program/locale';
 import type { Store } from '../program/store';
 import { authenticate } from './authenticate';
@@ -13,6 +14,9 @@ import { ApiError, type ErrorField, invalidField } from '../errors';
 import type { RateLimiter } from './rate-limit';
 import type { Handler, Reply, Services } from './types';
 import { toErrorFields } from './validation';
+
+/** Largest Shopify webhook body: 1 MB. */
+const SHOPIFY_BODY_LIMIT = 1024 * 1024;
 
 export interface PipelineOptions {
 	contract: Contract;
@@ -151,7 +155,18 @@ export function createPipeline(options: PipelineOptions) {
 		else if (operation.auth === 'merchant') authenticateMerchant(request.headers.authorization, store!);
 		if (identity) options.customerLimiter?.take(`${store!.id}:${identity.customerId}`);
 
-		const raw = request.method === 'GET' || request.method === 'HEAD' ? Buffer.alloc(0) : await readBody(request, options.bodyLimit);
+		// Shopify sends whole orders (every line item, address and price set): far above the API's usual bodies.
+		const bodyLimit = operation.auth === 'shopify' ? Math.max(options.bodyLimit, SHOPIFY_BODY_LIMIT) : options.bodyLimit;
+		const raw = request.method === 'GET' || request.method === 'HEAD' ? Buffer.alloc(0) : await readBody(request, bodyLimit);
+		if (
+			operation.auth === 'shopify' &&
+			!isValidShopifyHmac(request.headers['x-shopify-hmac-sha256'] as string | undefined, raw, store!.definition.shopify?.webhookSecret)
+		) {
+			throw new ApiError(
+				'invalid_signature',
+				"X-Shopify-Hmac-Sha256 is not the HMAC-SHA256 of this body with the store's Shopify webhook secret.",
+			);
+		}
 		if (
 			operation.auth === 'webhook' &&
 			!isValidSignature(request.headers['x-rewards-signature'] as string | undefined, raw, store!.secret)
@@ -160,7 +175,7 @@ export function createPipeline(options: PipelineOptions) {
 		}
 		const body = parseBody(operation, request, raw, options.bodyChecks?.[operation.id]);
 		const locale = store ? negotiateLocale(request.headers['accept-language'], store.locales, store.defaultLocale) : 'en';
-		const reply = await handlers[operation.id]({ operation, store, path, query, headers, body, locale, identity }, services);
+		const reply = await handlers[operation.id]({ operation, store, path, query, headers, body, rawBody: raw, locale, identity }, services);
 		if (store) reply.headers = { 'Content-Language': locale, ...reply.headers };
 		return reply;
 	};

@@ -23,6 +23,8 @@ export interface RequestContext {
 	headers: Record<string, unknown>;
 	/** The validated JSON body. */
 	body: unknown;
+	/** The body's bytes as received (signed webhooks parse them their own way). */
+	rawBody: Buffer;
 	locale: string;
 	/** The verified customer; always set on `customer` operations. */
 	identity?: CustomerIdentity;
@@ -32,6 +34,8 @@ export interface Services {
 	db: Database;
 	stores: StoreDirectory;
 	devTokens: boolean;
+	/** The clock for time-based rules (points expiry); tests inject one. Default: the system clock. */
+	now?: () => Date;
 }
 
 export type Handler = (request: RequestContext, services: Services) => Promise<Reply>;

@@ -3,6 +3,8 @@ import { customerColumns, pointsOf, type CustomerRow } from '../customers/reposi
 import type { Database, Queryable } from '../db/types';
 import { invalidField } from '../errors';
 import type { Store } from '../program/store';
+import { latestEventKey, settleOrder } from './reverse-order';
+import { expireIfDue } from '../points/expiry';
 
 type OrderWebhook = components['schemas']['OrderWebhook'];
 
@@ -93,14 +95,15 @@ export async function receiveOrder(db: Database, store: Store, order: OrderWebho
 		}
 
 		const customer = await findCustomer(tx, store, order);
+		if (customer) await expireIfDue(tx, store, customer.id, new Date());
 		const rule = store.ruleOfKind('order');
 		const points = customer && rule ? Math.floor(order.subtotal / store.minorUnitsPerUnit) * rule.points : 0;
 		// Ledger entries are 32-bit; an order worth more points than that is a mistake, not a purchase.
 		if (points > MAX_POINTS_PER_ENTRY) throw invalidField('body', '/subtotal', 'is too large to award points for');
 		if (customer && points > 0) {
 			await tx.query(
-				`insert into ledger (customer_id, points, kind, rule_key, order_id, order_subtotal, dedupe_key) values ($1, $2, 'order', $3, $4, $5, $6)`,
-				[customer.id, points, rule!.key, order.orderId, order.subtotal, `order:${order.orderId}`],
+				`insert into ledger (customer_id, points, kind, rule_key, order_id, order_subtotal, dedupe_key, order_name) values ($1, $2, 'order', $3, $4, $5, $6, $7)`,
+				[customer.id, points, rule!.key, order.orderId, order.subtotal, `order:${order.orderId}`, order.orderName ?? null],
 			);
 		}
 		const referralRewarded = await rewardReferrer(tx, store, order.email ?? customer?.email, order.subtotal, customer?.id);
@@ -112,9 +115,12 @@ export async function receiveOrder(db: Database, store: Store, order: OrderWebho
 			]);
 		}
 		await tx.query(
-			'update orders set customer_id = $3, points_awarded = $4, referral_rewarded = $5 where store_id = $1 and order_id = $2',
-			[store.id, order.orderId, customer?.id ?? null, points, referralRewarded],
+			'update orders set customer_id = $3, points_awarded = $4, referral_rewarded = $5, order_name = $6 where store_id = $1 and order_id = $2',
+			[store.id, order.orderId, customer?.id ?? null, points, referralRewarded, order.orderName ?? null],
 		);
+		// Refunds or a cancellation that arrived before the order apply now.
+		const pendingEvent = await latestEventKey(tx, store, order.orderId);
+		if (pendingEvent) await settleOrder(tx, store, order.orderId, pendingEvent);
 		const balance = customer ? (await pointsOf(tx, customer.id)).balance : null;
 		return {
 			orderId: order.orderId,

@@ -1,9 +1,10 @@
 import type { components } from '../../../src/api/schema';
 import { customerColumns, type CustomerRow } from '../customers/repository';
 import type { Database } from '../db/types';
-import { ApiError } from '../errors';
+import { ApiError, invalidField } from '../errors';
 import { refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
 import type { Store } from '../program/store';
+import { expireIfDue } from './expiry';
 
 type PointsAdjustmentRequest = components['schemas']['PointsAdjustmentRequest'];
 type PointsAdjustment = components['schemas']['PointsAdjustment'];
@@ -25,6 +26,8 @@ export async function adjustPoints(
 	idempotencyKey: string,
 	request: PointsAdjustmentRequest,
 ): Promise<StoredResponse> {
+	// The contract's schema subset has no `not`: zero is refused here, before anything is read.
+	if (request.points === 0) throw invalidField('body', '/points', 'must not be zero');
 	const reason = request.reason.trim();
 	const hash = requestHash({ points: request.points, reason });
 	return db.transaction(async (tx) => {
@@ -33,6 +36,7 @@ export async function adjustPoints(
 			[store.id, customerId],
 		);
 		if (!customer) throw new ApiError('not_found', `No customer ${customerId} in this store.`);
+		await expireIfDue(tx, store, customer.id, new Date());
 		const key = KEY_PREFIX + idempotencyKey;
 		const [state] = await tx.query<{ balance: number; request_hash: string | null; status: number | null; body: string | null }>(
 			`select (select coalesce(sum(points), 0)::int from ledger where customer_id = $1) as balance, i.request_hash, i.status, i.body

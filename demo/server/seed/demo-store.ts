@@ -9,6 +9,8 @@ export const DEMO_STORE_SECRET = 'sk_demo_4f7c2a9e1b6d48c3a05e9f12d7b3c681';
 export const DEMO_IDENTITY_SECRET = 'idsec_demo_8b1e6f0c2d7a4953b6e1c0f9a2d5e7b3';
 /** Opens the demo store's merchant API and console. Public on purpose, like the secret. */
 export const DEMO_ADMIN_KEY = 'sk_admin_demo_2c9f5e81a7d34b06be4f1a3c8d7e6b59';
+/** Keys the demo shop's Shopify webhooks (X-Shopify-Hmac-Sha256). Public on purpose, like the secret. */
+export const DEMO_SHOPIFY_WEBHOOK_SECRET = 'shpss_demo_5a1d9c7e3b2f48e6a0c4d8b1f7e2a693';
 
 /** The demo store's keys and secrets, e.g. to sign customer tokens and order webhooks in tests. */
 export const DEMO_STORE = {
@@ -16,6 +18,7 @@ export const DEMO_STORE = {
 	secret: DEMO_STORE_SECRET,
 	identitySecret: DEMO_IDENTITY_SECRET,
 	adminKey: DEMO_ADMIN_KEY,
+	shopifyWebhookSecret: DEMO_SHOPIFY_WEBHOOK_SECRET,
 } as const;
 
 /** Where the demo storefront runs unless told otherwise (`npm run demo`). */
@@ -39,6 +42,7 @@ export function demoStoreDefinition(storefrontUrl = DEFAULT_STOREFRONT_URL): Sto
 		secret: DEMO_STORE_SECRET,
 		identitySecret: DEMO_IDENTITY_SECRET,
 		adminKey: DEMO_ADMIN_KEY,
+		shopify: { shopDomain: 'maple-and-moss.myshopify.com', webhookSecret: DEMO_SHOPIFY_WEBHOOK_SECRET },
 		name: { en: 'Maple & Moss', fr: 'Maple & Moss', it: 'Maple & Moss', pl: 'Maple & Moss' },
 		currency: 'USD',
 		defaultLocale: 'en',

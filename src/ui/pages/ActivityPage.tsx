@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { formatDate } from '../format';
+import { activityMessageKey } from '../parts/activity-message';
 import { Async } from '../parts/Async';
 import { JoinCard } from '../parts/JoinCard';
 import { List } from '../parts/List';
@@ -21,14 +22,16 @@ export function ActivityPage({ v }: ViewProps) {
 				<>
 					<List v={v}>
 						{activity.data!.map(
-							({ id, kind, points, createdAt, reference: { ruleTitle, rewardTitle, friend, orderSubtotal = 0, currency } }) => (
+							({ id, kind, points, createdAt, reference: { ruleTitle, rewardTitle, friend, orderSubtotal = 0, currency, ...about } }) => (
 								<Row
 									key={id}
-									title={t(`activity_${kind}`, {
+									title={t(activityMessageKey(kind, friend, about.note, about.orderEvent), {
 										rule: ruleTitle!,
 										reward: rewardTitle!,
 										friend: friend!,
 										amount: money(v, orderSubtotal, currency),
+										order: (about.orderName ?? about.orderId)!,
+										note: about.note!,
 									})}
 									sub={formatDate(locale, createdAt)}
 								>

@@ -1,7 +1,9 @@
 import type { PageName } from '../../config/options';
 import { PAGE_LABELS } from '../pages/labels';
 import { points, type ViewProps } from '../view';
+import { formatDate } from '../format';
 import { cost } from './cost';
+import { expiryWarning } from './expiry-warning';
 import { useCountUp } from './useCountUp';
 
 const SHORTCUTS: PageName[] = ['earn', 'redeem', 'refer'];
@@ -14,6 +16,7 @@ export function MemberSummary({ v }: ViewProps) {
 	// The best reward within reach, else the nearest one out of reach.
 	const ready = rewards.filter((reward) => cost(reward) <= balance).pop();
 	const next = rewards.find((reward) => cost(reward) > balance);
+	const expiring = expiryWarning(store.customer.value.data!);
 	const toTier = nextTier && t('toTier', { points: points(v, pointsToNextTier!), tier: nextTier.name });
 	return (
 		<>
@@ -23,6 +26,14 @@ export function MemberSummary({ v }: ViewProps) {
 				<b>{tier.name}</b> {toTier}
 				{nextTier && <progress max={nextTier.threshold - tier.threshold} value={lifetimePoints - tier.threshold} aria-label={toTier!} />}
 			</div>
+			{expiring && (
+				<p class="c" role="note">
+					{t('expiringPoints', {
+						count: expiring.points,
+						date: formatDate(v.locale, expiring.date, { day: 'numeric', month: 'long' }),
+					})}
+				</p>
+			)}
 			{(ready || next) && (
 				<p class="c">
 					{ready
