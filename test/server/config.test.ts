@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../demo/server/app';
-import { configFromEnv } from '../../demo/server/config';
+import { configFromEnv, readStoreConfig } from '../../demo/server/config';
 import type { StoreDefinition } from '../../demo/server/program/definition';
+import { InvalidStoreDefinitionError } from '../../demo/server/program/validate-definition';
 import { signBody } from '../../demo/server/orders/signature';
 import { mintCustomerToken } from '../../demo/server/token';
 import { TEST_DB, type TestServer, contractClient, startTestServer } from './support/harness';
@@ -63,11 +64,59 @@ describe('stores from configuration', () => {
 		expect((await server.api.get('/v1/stores/pk_demo/program', { headers: { origin: 'https://shop.example.jp' } })).status).toBe(403);
 	});
 
-	it('refuses to start with an invalid store definition', async () => {
+	it('refuses to start with an invalid store definition, naming each field', async () => {
 		const broken = { ...TOKYO, key: 'pk_broken', currency: 'yen', tiers: [] };
-		await expect(startServer({ port: 0, stores: [broken] })).rejects.toThrow(
-			/currency must be an ISO 4217 code; the first tier must have threshold 0/,
-		);
+		const refusal = startServer({ port: 0, stores: [broken] });
+		await expect(refusal).rejects.toBeInstanceOf(InvalidStoreDefinitionError);
+		await expect(refusal).rejects.toThrow(/\/currency: must match pattern[\s\S]*\/tiers: needs at least one tier/);
+	});
+
+	it('validates REWARDS_STORE_CONFIG against the contract and the program rules, naming every problem by its place in the file', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'openrewards-config-'));
+		try {
+			const file = join(dir, 'stores.json');
+			const broken = {
+				...TOKYO,
+				secret: 'short',
+				tiers: [
+					{ key: 'member', threshold: 0, name: { ja: '会員' } },
+					{ key: 'gold', threshold: 0, name: { en: 'Gold' } },
+				],
+				rewards: [{ ...TOKYO.rewards[0], points: '500' }],
+				joinUrl: 'http://shop.example.jp/join',
+				colour: 'red',
+			};
+			await writeFile(file, JSON.stringify({ stores: [TOKYO, broken] }));
+			let error: InvalidStoreDefinitionError | undefined;
+			try {
+				readStoreConfig(file);
+			} catch (caught) {
+				error = caught as InvalidStoreDefinitionError;
+			}
+			expect(error).toBeInstanceOf(InvalidStoreDefinitionError);
+			expect(error!.problems).toEqual(
+				expect.arrayContaining([
+					{ path: '/stores/1/secret', message: 'must NOT have fewer than 16 characters' },
+					{ path: '/stores/1/colour', message: 'is not allowed' },
+					{ path: '/stores/1/rewards/0/points', message: 'must be integer' },
+					{ path: '/stores/1/tiers/1/threshold', message: "must be more than the previous tier's (0)" },
+					{ path: '/stores/1/tiers/1/name', message: 'needs a "ja" text' },
+					{ path: '/stores/1/joinUrl', message: 'must be an https URL' },
+				]),
+			);
+			// The first store is fine: nothing is reported under /stores/0.
+			expect(error!.problems.filter((problem) => problem.path.startsWith('/stores/0'))).toEqual([]);
+			// One line per problem, the file named, no stack trace in the message.
+			expect(error!.message).toContain(
+				`REWARDS_STORE_CONFIG (${file}) is not a valid store definition:\n  /stores/1/secret: must NOT have fewer than 16 characters`,
+			);
+			expect(error!.message).not.toMatch(/\bat \w+ \(/);
+
+			await writeFile(file, '{ "stores": [ ');
+			expect(() => readStoreConfig(file)).toThrow(/REWARDS_STORE_CONFIG .* is not a valid store definition:\n  \/: /);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('reads REWARDS_STORE_CONFIG and the other variables', async () => {
