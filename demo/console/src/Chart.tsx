@@ -27,6 +27,17 @@ const COLOURS = ['#1d5fb8', '#b3541e', '#5b6b7a'];
 const DASHES = ['none', '6 3', '2 3'];
 
 /**
+Makes a Plot chart one image for assistive technology: the SVG keeps its name and description
+(the data is in the table beside it), and Plot's per-mark group labels ("line", "tip"), which ARIA
+does not allow on a group without a role, go.
+*/
+export function asOneImage(plot: Element): void {
+	for (const group of plot.querySelectorAll('g[aria-label]')) group.removeAttribute('aria-label');
+	for (const svg of plot.querySelectorAll('svg[aria-label]')) svg.setAttribute('role', 'img');
+	if (plot.matches('svg[aria-label]')) plot.setAttribute('role', 'img');
+}
+
+/**
 A line chart drawn by Observable Plot (SVG) with its data as a table behind a disclosure, so the
 same numbers are available to screen readers, keyboard users and tests.
 */
@@ -77,6 +88,7 @@ export function Chart({ title, description, series, format, periodLabel, zero = 
 				),
 			],
 		});
+		asOneImage(plot);
 		target.replaceChildren(plot);
 		// Tests and the load-time measurement wait for this: the SVG is in the page.
 		target.dataset.rendered = 'true';

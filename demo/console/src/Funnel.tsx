@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'preact/hooks';
+import { asOneImage } from './Chart';
 import { formatInteger, formatPercent } from './format';
 
 export interface FunnelProps {
@@ -40,6 +41,7 @@ export function Funnel({ title, steps }: FunnelProps) {
 				}),
 			],
 		});
+		asOneImage(plot);
 		target.replaceChildren(plot);
 		target.dataset.rendered = 'true';
 		return () => plot.remove();

@@ -56,7 +56,16 @@ async function show(next: { program: PublicProgram; locale: string }) {
 	}
 	const rewards = (window as unknown as { Rewards: RewardsGlobal }).Rewards;
 	rewards.destroy();
-	rewards.init({ store: PREVIEW_STORE_KEY, api: `${location.origin}${PREVIEW_API_PATH}`, locale: next.locale, colorScheme: 'light' });
+	// The brand colour goes in as init's theme too: the same value the widget takes from program.brand
+	// (init's theme wins over it, so the two never disagree), and the preview shows it either way.
+	const primary = next.program.brand?.primaryColor;
+	rewards.init({
+		store: PREVIEW_STORE_KEY,
+		api: `${location.origin}${PREVIEW_API_PATH}`,
+		locale: next.locale,
+		colorScheme: 'light',
+		...(primary ? { theme: { primary } } : {}),
+	});
 	rewards.open('home');
 	status.textContent = `Showing the draft in ${next.locale}.`;
 	document.documentElement.dataset.previewVersion = String(Number(document.documentElement.dataset.previewVersion ?? 0) + 1);
