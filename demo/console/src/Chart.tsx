@@ -21,10 +21,10 @@ export interface ChartProps {
 	zero?: boolean;
 }
 
-// Colour-blind-safe pair (blue/orange) that keeps 3:1 against white; the second series is also
-// dashed so the two can be told apart without colour.
-const COLOURS = ['#1d5fb8', '#b3541e', '#5b6b7a'];
-const DASHES = ['none', '6 3', '2 3'];
+// Colour-blind-safe colours (blue, orange, grey, green) that keep 3:1 against white; each series
+// after the first is also dashed its own way, so they can be told apart without colour.
+const COLOURS = ['#1d5fb8', '#b3541e', '#5b6b7a', '#2e7d32'];
+const DASHES = ['none', '6 3', '2 3', '8 3 2 3'];
 
 /**
 Makes a Plot chart one image for assistive technology: the SVG keeps its name and description
