@@ -40,6 +40,9 @@ export interface PipelineOptions {
 	bodyChecks?: Record<string, (body: unknown) => ErrorField[]>;
 }
 
+/** Largest body of a merchant API call (a program document), in bytes. */
+const MERCHANT_BODY_LIMIT = 256 * 1024;
+
 function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
 	const forwarded = trustProxy
 		? String(request.headers['x-forwarded-for'] ?? '')
@@ -155,8 +158,15 @@ export function createPipeline(options: PipelineOptions) {
 		else if (operation.auth === 'merchant') authenticateMerchant(request.headers.authorization, store!);
 		if (identity) options.customerLimiter?.take(`${store!.id}:${identity.customerId}`);
 
-		// Shopify sends whole orders (every line item, address and price set): far above the API's usual bodies.
-		const bodyLimit = operation.auth === 'shopify' ? Math.max(options.bodyLimit, SHOPIFY_BODY_LIMIT) : options.bodyLimit;
+		// Shopify sends whole orders (every line item, address and price set), and a whole program (rewards
+		// and texts in every language) outgrows the shoppers' limit: both get a larger one, merchant calls
+		// only once their admin key has been checked.
+		const bodyLimit =
+			operation.auth === 'shopify'
+				? Math.max(options.bodyLimit, SHOPIFY_BODY_LIMIT)
+				: operation.auth === 'merchant'
+					? Math.max(options.bodyLimit, MERCHANT_BODY_LIMIT)
+					: options.bodyLimit;
 		const raw = request.method === 'GET' || request.method === 'HEAD' ? Buffer.alloc(0) : await readBody(request, bodyLimit);
 		if (
 			operation.auth === 'shopify' &&
