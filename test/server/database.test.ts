@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, newCustomerId, startTestServer, storePath, tokenFor } from './support/harness';
 
@@ -40,6 +41,12 @@ describe('the ledger in the database', () => {
 
 	it('records applied migrations', async () => {
 		const rows = await server.query<{ version: string }>('select version from schema_migrations order by version');
-		expect(rows.map((row) => row.version)).toEqual(['001_init', '002_referral_claim_keys']);
+		// Every NNN_name.sql file, in order: each branch adds its own without editing this list.
+		const files = readdirSync(new URL('../../demo/server/db/migrations/', import.meta.url))
+			.filter((name) => /^\d+_[\w-]+\.sql$/.test(name))
+			.sort()
+			.map((name) => name.replace(/\.sql$/, ''));
+		expect(files.slice(0, 2)).toEqual(['001_init', '002_referral_claim_keys']);
+		expect(rows.map((row) => row.version)).toEqual(files);
 	});
 });

@@ -194,6 +194,16 @@ describe('customers/create and other topics', () => {
 		expect((await balanceOf(customerId)).balance).toBe(100);
 	});
 
+	it('takes whole orders far above the API’s usual 16 KB bodies, up to 1 MB', async () => {
+		const order = paidOrder();
+		const large = order.body.replace('"note": null', `"note": "${'gift wrap please '.repeat(12_000)}"`);
+		expect(large.length).toBeGreaterThan(200_000);
+		expect((await send({ topic: 'orders/paid', body: large })).body.outcome).toBe('processed');
+		const huge = order.body.replace('"note": null', `"note": "${'x'.repeat(1_100_000)}"`);
+		const refused = await send({ topic: 'orders/paid', body: huge });
+		expect([refused.status, refused.body.error.code]).toEqual([413, 'payload_too_large']);
+	});
+
 	it('answers 200 ignored to topics it does not handle, so Shopify does not retry them', async () => {
 		const response = await send({ topic: 'products/create', body: '{"id": 788032119674292922, "title": "Example T-Shirt"}' });
 		expect([response.status, response.body.outcome]).toEqual([200, 'ignored']);

@@ -54,9 +54,17 @@ export async function expireIfDue(tx: Queryable, store: Store, customerId: strin
 	return { balance: standing.balance, expiresAt: standing.expires_at };
 }
 
-/** expireIfDue in a transaction of its own (reads: the customer view, the activity). */
-export function expireIfDueNow(db: Database, store: Store, customerId: string, now: Date) {
-	return expiryMonths(store) ? db.transaction((tx) => expireIfDue(tx, store, customerId, now)) : Promise.resolve(undefined);
+/**
+expireIfDue for reads (the customer view, the activity): one unlocked query when nothing is due,
+the locking transaction only when something is.
+*/
+export async function expireIfDueNow(db: Database, store: Store, customerId: string, now: Date): Promise<ExpiryStanding | undefined> {
+	const months = expiryMonths(store);
+	if (!months) return undefined;
+	const [standing] = await db.query<{ balance: number; expires_at: string | null }>(STANDING_SQL, [customerId, months]);
+	const due = standing.balance > 0 && standing.expires_at !== null && Date.parse(standing.expires_at) <= now.getTime();
+	if (!due) return { balance: standing.balance, expiresAt: standing.expires_at };
+	return db.transaction((tx) => expireIfDue(tx, store, customerId, now));
 }
 
 /**
