@@ -141,7 +141,7 @@ describe('merchant console', () => {
 		await expectNoAxeViolations(page, 'overview');
 	});
 
-	it('renames a reward and changes the brand colour: the live preview follows, and after saving the storefront widget shows both, no restart', async () => {
+	it('renames a reward and changes the brand colour: the live preview shows both; after saving, with no restart, the public program has both and the storefront widget the new name', async () => {
 		await page.getByRole('link', { name: 'Program' }).click();
 		await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Program');
 		const reward = page.locator('fieldset[data-reward]').first();
