@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { UserConfig } from 'vite';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
@@ -8,10 +9,11 @@ const { version, dependencies } = JSON.parse(readFileSync('package.json', 'utf8'
 };
 
 /*
-`npm run build` runs three Vite builds (see package.json), one per mode:
-- embed:  dist/rewards.js        classic script (IIFE, no UMD/AMD), the launcher only;
-- panel:  dist/rewards-panel.js  ES module the launcher imports on first intent, plus locale chunks;
-- esm:    dist/esm/              the npm entry; the panel is a code-split chunk; runtime deps external.
+`npm run build` runs four Vite builds (see package.json), one per mode:
+- embed:   dist/rewards.js        classic script (IIFE, no UMD/AMD), the launcher only;
+- panel:   dist/rewards-panel.js  ES module the launcher imports on first intent, plus locale chunks;
+- esm:     dist/esm/              the npm entry; the panel is a code-split chunk; runtime deps external;
+- console: dist/console/          the merchant console (demo/console), an app the reference server serves at /admin/.
 */
 const targets: Record<string, UserConfig['build']> = {
 	embed: {
@@ -94,7 +96,23 @@ if (process.env.TEST_DATABASE_URL) {
 	});
 }
 
+/** The merchant console: a page app (two pages: the console and its widget preview), not a library. */
+const consoleConfig: UserConfig = {
+	root: 'demo/console',
+	base: '/admin/',
+	publicDir: false,
+	build: {
+		outDir: resolve('dist/console'),
+		emptyOutDir: true,
+		target: 'es2022',
+		sourcemap: true,
+		reportCompressedSize: false,
+		rollupOptions: { input: { console: resolve('demo/console/index.html'), preview: resolve('demo/console/preview.html') } },
+	},
+};
+
 export default defineConfig(({ mode }) => {
+	if (mode === 'console') return consoleConfig;
 	const target = targets[mode] ?? targets.embed;
 	return {
 		publicDir: false,

@@ -21,7 +21,7 @@ const storefront = await startStorefront({ api: api.url, store: DEMO_STORE, port
 
 console.log(`\n  Demo storefront:  ${storefrontUrl}/`);
 console.log(`  Loyalty API:      ${api.url}/openapi.json`);
-console.log(`  Merchant console: ${api.url}/admin  (admin key: ${DEMO_STORE.adminKey})`);
+console.log(`  Merchant console: ${api.url}/admin/?store=${DEMO_STORE.key}  (admin key: ${DEMO_STORE.adminKey})`);
 console.log('  Stop with Ctrl+C.\n');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -2,6 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
+import type { ErrorField } from './errors';
+import { createConsoleFiles, defaultConsoleFiles, type ConsoleFilesOptions } from './http/console-files';
 import { loadContract, schemaCheckOf, type Contract } from './http/contract';
 import { DEFAULT_DIGEST_MAX_AGE_SECONDS } from './http/authenticate-digest';
 import { trackInFlight } from './http/graceful-close';
@@ -61,6 +63,8 @@ export interface StartServerOptions {
 	identityMaxAgeSeconds?: number;
 	/** How often expired Idempotency-Key responses are purged (bounded batches). Default 10 min; 0 never. */
 	purgeIntervalMs?: number;
+	/** Where the merchant console (served at /admin/) and the widget its preview runs are built; false serves no console. Default: dist/console and dist. */
+	console?: ConsoleFilesOptions | false;
 }
 
 export interface RunningServer {
@@ -76,6 +80,9 @@ export interface RunningServer {
 }
 
 let contract: Contract | undefined;
+
+const programRules = (body: unknown): ErrorField[] =>
+	programProblems((body as { program?: unknown } | undefined)?.program, '/program').map((problem) => ({ in: 'body', ...problem }));
 
 /**
 Starts the reference loyalty server: opens (and migrates) the database, optionally seeds the demo
@@ -131,14 +138,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 		digestMaxAgeSeconds,
 		log: Boolean(options.log),
 		isClosing: () => closing,
-		bodyChecks: {
-			// The schema part is the contract's own body check; these are the program's rules.
-			replaceProgram: (body) =>
-				programProblems((body as { program?: unknown } | undefined)?.program, '/program').map((problem) => ({ in: 'body', ...problem })),
-		},
+		// The schema part is the contract's own body check; these are the program's rules, for a save
+		// and for the console's preview of a draft alike.
+		bodyChecks: { replaceProgram: programRules, previewProgram: programRules },
 	});
 
-	const server = createServer((request, response) => void pipeline(request, response));
+	const consoleFiles = options.console === false ? undefined : createConsoleFiles(options.console ?? defaultConsoleFiles());
+	const server = createServer(async (request, response) => {
+		// Static console files first; everything else is the contract's routing.
+		if (consoleFiles && (await consoleFiles(request, response))) return;
+		await pipeline(request, response);
+	});
 	server.keepAliveTimeout = 5_000;
 	server.headersTimeout = 10_000;
 	server.requestTimeout = 30_000;

@@ -507,6 +507,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stores/{storeKey}/admin/program/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a draft program without saving it, and get the public program the widget would read for it
+         * @description For the console's live preview and its field-by-field checks while the merchant types: the draft is checked exactly as `replaceProgram` checks it (the `ProgramDocument` schema and the program's own rules, every problem by its JSON Pointer in `fields`), and the answer is the `Program` that `getProgram` would serve once it is saved, in the best locale for `Accept-Language`. Nothing is stored and the running program does not change.
+         */
+        post: operations["previewProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2423,6 +2443,46 @@ export interface operations {
             401: components["responses"]["InvalidAdminKey"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    previewProgram: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Preferred languages for shopper-facing texts, e.g. `fr-CA,fr;q=0.9,en;q=0.5`. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgramReplacement"];
+            };
+        };
+        responses: {
+            /** @description The draft is valid: the public program it would give. */
+            200: {
+                headers: {
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Program"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["InvalidAdminKey"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Overloaded"];

@@ -5,15 +5,17 @@ import { readCustomer } from '../customers/customer-view';
 import { setBirthday } from '../customers/set-birthday';
 import { recordEvents } from '../events/record-events';
 import { receiveOrder } from '../orders/receive-order';
-import { reverseOrder } from '../orders/reverse-order';
-import { adjustPoints } from '../points/adjust-points';
-import { receiveShopifyWebhook } from '../platforms/shopify/receive-webhook';
 import { periodOf } from '../insights/period';
 import { loyaltyMetrics } from '../insights/loyalty-metrics';
 import { programHealth } from '../insights/program-health';
 import { listMemberLedger, listMembers, type MemberSort, readMember } from '../members/members';
+import { adjustPoints } from '../points/adjust-points';
+import { negotiateLocale } from '../program/locale';
 import { programTag, programView } from '../program/program-view';
+import { storeWithProgram } from '../program/store';
 import { listProgramVersions, readCurrentProgram, readProgramVersion, replaceProgram, versionOfTag, versionTag } from '../program/versions';
+import { reverseOrder } from '../orders/reverse-order';
+import { receiveShopifyWebhook } from '../platforms/shopify/receive-webhook';
 import { claimReferral } from '../referrals/claim-referral';
 import { getMerchantCoupon, useMerchantCoupon } from '../rewards/merchant-coupons';
 import { redeem } from '../rewards/redeem';
@@ -264,4 +266,12 @@ export const handlers: Record<string, Handler> = {
 		status: 200,
 		body: await programHealth(db, storeOf(request), periodOf(request.query as Parameters<typeof periodOf>[0])),
 	}),
+
+	previewProgram: async (request) => {
+		// The draft passed the same checks as a save (contract schema and program rules, in the pipeline).
+		const { program } = request.body as Schemas['ProgramReplacement'];
+		const draft = storeWithProgram(storeOf(request), program);
+		const locale = negotiateLocale(request.headers['Accept-Language'] as string | undefined, draft.locales, draft.defaultLocale);
+		return { status: 200, body: programView(draft, locale), headers: { 'Content-Language': locale, 'Cache-Control': 'no-store' } };
+	},
 };

@@ -208,3 +208,18 @@ export async function upsertStore(tx: Queryable, definition: StoreDefinition): P
 	);
 	return { id: existing.id, created: false };
 }
+
+/**
+The store as it would run `program`, a draft of its editable document (the merchant console's
+preview): connections and secrets stay the store's own. Nothing is saved.
+*/
+export function storeWithProgram(store: Store, program: Omit<StoreDefinition, 'key' | 'secret'>): Store {
+	return toStore({
+		id: store.id,
+		key: store.key,
+		secret: store.secret,
+		identity_secret: store.identitySecret ?? null,
+		admin_key_sha256: store.adminKeySha256 ?? null,
+		program: { ...program, key: store.key, secret: store.secret },
+	});
+}

@@ -195,6 +195,20 @@ export function storeProblems(definition: unknown, checkSchema?: SchemaCheck, at
 	for (const other of ['secret', 'adminKey'])
 		if (definition.identitySecret !== undefined && definition.identitySecret === definition[other])
 			own.push({ path: '/identitySecret', message: `must differ from ${other}` });
+	// Shopify's own rules for its connection (from the orders branch's checks, with field paths).
+	const shopify = definition.shopify;
+	if (isObject(shopify)) {
+		if (!/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(String(shopify.shopDomain ?? '')))
+			own.push({ path: '/shopify/shopDomain', message: 'must look like your-shop.myshopify.com' });
+		if (typeof shopify.webhookSecret !== 'string' || shopify.webhookSecret.length < 16)
+			own.push({ path: '/shopify/webhookSecret', message: 'must have at least 16 characters (the key that signs its webhooks)' });
+	}
+	const expiry = program.pointsExpiry;
+	if (!checkSchema && expiry !== undefined) {
+		const months = isObject(expiry) ? expiry.monthsWithoutActivity : undefined;
+		if (!Number.isInteger(months) || (months as number) < 1 || (months as number) > 120)
+			own.push({ path: '/pointsExpiry/monthsWithoutActivity', message: 'must be a whole number of months, 1–120' });
+	}
 	return [...prefixed(schemaProblems), ...prefixed(own), ...programProblems(program, at)];
 }
 
