@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Coupon as CouponData } from '../../api/client';
+import { RewardsError } from '../../api/errors';
+import { safeUrl } from '../../config/safe-url';
 import { formatDate } from '../format';
 import { TicketIcon } from '../icons';
 import type { View } from '../view';
@@ -21,8 +23,10 @@ export function Coupon({ view, coupon, focus }: CouponProps) {
 	const apply = () => {
 		const { onApplyCoupon, applyCouponUrl } = view.config.value;
 		try {
-			if (onApplyCoupon) onApplyCoupon(code);
-			else location.assign(applyCouponUrl.replace('{code}', encodeURIComponent(code)));
+			if (onApplyCoupon) return onApplyCoupon(code);
+			const couponHref = safeUrl(applyCouponUrl.replace('{code}', encodeURIComponent(code)));
+			if (!couponHref) throw new RewardsError('unsafe_apply_coupon_url', `applyCouponUrl is not an https: URL: ${applyCouponUrl}`);
+			location.assign(couponHref);
 		} catch (error) {
 			view.report(error);
 		}
