@@ -16,7 +16,8 @@ export class RewardsError extends Error {
 		readonly setupMistake = false,
 	) {
 		super(message);
-		if (cause !== undefined) this.cause = cause;
+		// Set, not declared: the npm build's declarations target ES2020, whose Error has no `cause`.
+		if (cause !== undefined) Object.defineProperty(this, 'cause', { value: cause, writable: true, configurable: true });
 	}
 }
 
@@ -62,21 +63,21 @@ async function answersWithoutCors(url: string) {
 export async function toApiError(error: unknown, { method, url }: FailedRequest): Promise<ApiError> {
 	const request = `${method.toUpperCase()} ${url}`;
 	if (!(error instanceof HTTPError)) {
-		if ((error as Error)?.name == 'TimeoutError') return new ApiError('timeout', 0, `No answer in 10 s from ${request}`, error);
+		if ((error as Error)?.name == 'TimeoutError') return new ApiError('timeout', 0, `Timed out: ${request}`, error);
 		if (navigator.onLine && (await answersWithoutCors(url))) {
 			const origin = location.origin;
 			return new ApiError(
 				'origin_not_allowed',
 				0,
-				`The rewards API does not allow this shop's origin ${origin} (CORS): add ${origin} to the store's allowed origins on the server (${url.replace(/\/v1\/.*/, '')}).`,
+				`The rewards API refuses this shop's origin (CORS): add ${origin} to the store's allowed origins`,
 				error,
 				true,
 			);
 		}
-		return new ApiError('network', 0, `No answer from ${request}: the network failed or the browser is offline`, error);
+		return new ApiError('network', 0, `No answer from ${request}`, error);
 	}
 	const { status } = error.response;
 	const body: components['schemas']['ErrorResponse'] | undefined = await error.response.json().catch(() => undefined);
 	const code = body?.error?.code ?? 'http';
-	return new ApiError(code, status, `${request} answered ${status} ${code}${body?.error?.message ? `: ${body.error.message}` : ''}`, error);
+	return new ApiError(code, status, `${request} answered ${status} ${code}`, error);
 }

@@ -70,11 +70,7 @@ export function createHttp(options: HttpOptions) {
 		} catch {}
 		const failure =
 			shape && !fits(data, shape)
-				? new ApiError(
-						'invalid_response',
-						0,
-						`${method.toUpperCase()} ${url} answered outside the contract (cut short, too big or of another shape)`,
-					)
+				? new ApiError('invalid_response', 0, `${method.toUpperCase()} ${url}: answer not of the contract's shape`)
 				: undefined;
 		options.heard?.(failure);
 		if (failure) throw failure;

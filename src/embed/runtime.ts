@@ -30,8 +30,6 @@ interface Mounted {
 	launcher: LauncherView;
 	/** Picks the text colour on the brand colour in effect again, in the next frame. */
 	repickOnPrimary: () => void;
-	/** Sets the light or dark scheme again from the options (a later init() may change them). */
-	syncScheme?: () => void;
 	cleanups: Array<() => void>;
 }
 
@@ -121,7 +119,6 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		const current: Mounted = { mount: mountResult, styles, launcher, repickOnPrimary, cleanups: [() => cancelAnimationFrame(frame)] };
 		mounted = current;
 		const scheme = trackColorScheme(mountResult.host, () => config?.colorScheme ?? 'auto');
-		current.syncScheme = scheme.sync;
 		current.cleanups.push(scheme.stop);
 		applyConfig(current, next);
 		// The balance this device showed on an earlier page, at once while the panel loads.
@@ -179,7 +176,6 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		config = result.config;
 		if (mounted) {
 			applyConfig(mounted, config);
-			mounted.syncScheme?.();
 			panel?.update(config, locale);
 			return;
 		}

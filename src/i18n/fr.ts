@@ -90,13 +90,9 @@ export const giftClaimedElsewhere =
 export const birthdaySaved = 'Anniversaire : {date}';
 export const error_origin_not_allowed =
 	'Le programme de fidélité de cette boutique n’est pas encore configuré. Vos points sont en sécurité.';
-export const error_not_found = 'Introuvable. Réessayez plus tard.';
-export const greeting = 'Bon retour';
 export const guestTitle = 'Rejoignez le programme {store}';
 export const joinPitch = 'C’est gratuit : gagnez des points à chaque commande et échangez-les contre des réductions.';
 export const tierPerks = 'Avantages {tier}';
 export const lifetimeNote = 'Les niveaux comptent tous les points gagnés, dépensés ou non.';
 export const bestWays = 'Meilleures façons de gagner';
 export const toNextReward = 'Prochaine récompense';
-export const redeemReady = 'Prêt à échanger';
-export const issued = 'Émis le {date}';

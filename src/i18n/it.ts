@@ -88,13 +88,9 @@ export const giftClaimedElsewhere =
 	'Questa email ha già richiesto il suo regalo. Il codice è stato mostrato sul dispositivo usato; accedi per trovarlo in I miei premi.';
 export const birthdaySaved = 'Compleanno: {date}';
 export const error_origin_not_allowed = 'Il programma premi di questo negozio non è ancora configurato. I tuoi punti sono al sicuro.';
-export const error_not_found = 'Non trovato. Riprova più tardi.';
-export const greeting = 'Bentornato';
 export const guestTitle = 'Iscriviti ai premi di {store}';
 export const joinPitch = 'È gratis: guadagna punti a ogni ordine e trasformali in sconti.';
 export const tierPerks = 'Vantaggi {tier}';
 export const lifetimeNote = 'I livelli contano tutti i punti guadagnati, spesi o no.';
 export const bestWays = 'I modi migliori per guadagnare';
 export const toNextReward = 'Prossimo premio';
-export const redeemReady = 'Pronto da riscattare';
-export const issued = 'Emesso il {date}';

@@ -12,6 +12,8 @@ import { settle } from './settle';
 import { createTracker } from './tracker';
 
 const HOUR = 36e5;
+/** Setup mistakes already told on this page: once each, not once per request. */
+const setupMistakesSaid = new Set<string>();
 /** A friend's gift code stays on the device that claimed it for 90 days. */
 const GIFT_MAX_AGE = 90 * 24 * HOUR;
 
@@ -87,6 +89,12 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 
 	/** Reports what is not a business answer (a 409 is the server saying no), and passes it on. */
 	const fail = (error: ApiError): never => {
+		// A setup mistake (an origin the API does not allow) is said once on the console as an error
+		// naming the fix; the launcher's reporter only warns, and stays small.
+		if (error.setupMistake && !setupMistakesSaid.has(error.message)) {
+			setupMistakesSaid.add(error.message);
+			console.error(`[Rewards] ${error.message}`);
+		}
 		if (error.status != 409 && error.code != 'invalid_response') report(error);
 		throw error;
 	};

@@ -1,12 +1,12 @@
-import type { PageName } from '../../config/options';
-import { PAGE_LABELS } from '../pages/labels';
+import { Icon } from '../icons';
 import { points, type ViewProps } from '../view';
 import { cost } from './cost';
 import { useCountUp } from './useCountUp';
 
-const SHORTCUTS: PageName[] = ['earn', 'redeem', 'refer'];
-
-/** The member's home: balance (counting up), tier and progress to the next, a nudge, shortcuts. */
+/**
+The member's progress: the balance (counting up) and the next reward, with a bar to it or a way to
+redeem the best one within reach; then the tier with its perks and how far the next one is.
+*/
 export function MemberSummary({ view }: ViewProps) {
 	const { t, store } = view;
 	const { balance, tier, nextTier, pointsToNextTier, lifetimePoints } = store.customer.value.data!;
@@ -15,27 +15,47 @@ export function MemberSummary({ view }: ViewProps) {
 	const ready = rewards.filter((reward) => cost(reward) <= balance).pop();
 	const next = rewards.find((reward) => cost(reward) > balance);
 	const toTier = nextTier && t('toTier', { points: points(view, pointsToNextTier!), tier: nextTier.name });
+	const perks = tier.perks ?? [];
 	return (
 		<>
-			<div class="card">
+			<div class="card progress-card">
 				<small>{t('balance')}</small>
 				<p class="balance-amount">{points(view, useCountUp(balance))}</p>
-				<b>{tier.name}</b> {toTier}
-				{nextTier && <progress max={nextTier.threshold - tier.threshold} value={lifetimePoints - tier.threshold} aria-label={toTier!} />}
+				{ready ? (
+					<p class="actions">
+						<span>{t('canRedeem', { reward: ready.title })}</span>
+						<button class="button" onClick={() => view.navigate('redeem')}>
+							{t('redeem')}
+						</button>
+					</p>
+				) : (
+					next && (
+						<>
+							<progress max={cost(next)} value={balance} aria-label={t('toNextReward')} />
+							<small>{t('pointsUntil', { points: points(view, cost(next) - balance), reward: next.title })}</small>
+						</>
+					)
+				)}
 			</div>
-			{(ready || next) && (
-				<p class="card">
-					{ready
-						? t('canRedeem', { reward: ready.title })
-						: t('pointsUntil', { points: points(view, cost(next!) - balance), reward: next!.title })}
-				</p>
-			)}
-			<div class="actions">
-				{SHORTCUTS.map((page) => (
-					<button key={page} class="button button-quiet" onClick={() => view.navigate(page)}>
-						{t(PAGE_LABELS[page])}
-					</button>
-				))}
+			<div class="card tier-card">
+				<h3 class="tier-name">
+					<Icon name="star" />
+					{perks.length ? t('tierPerks', { tier: tier.name }) : tier.name}
+				</h3>
+				{perks.length > 0 && (
+					<ul class="perks">
+						{perks.map((perk) => (
+							<li key={perk}>{perk}</li>
+						))}
+					</ul>
+				)}
+				{nextTier && (
+					<>
+						<progress max={nextTier.threshold - tier.threshold} value={lifetimePoints - tier.threshold} aria-label={toTier!} />
+						<small>{toTier}</small>
+					</>
+				)}
+				<small>{t('lifetimeNote')}</small>
 			</div>
 		</>
 	);
