@@ -12,7 +12,8 @@ describe('Home page', () => {
 		expect(screen.getByText('5 points per $1')).toBeTruthy();
 		expect(screen.getByText('Free shipping')).toBeTruthy();
 		expect(screen.getByRole('heading', { name: 'Give $10, get 500 points' })).toBeTruthy();
-		expect(screen.getAllByText('Members only')).toHaveLength(9);
+		expect(screen.queryAllByText('Members only')).toHaveLength(0);
+		expect(screen.getAllByRole('link', { name: 'Join' })).toHaveLength(1);
 		expect(screen.queryByRole('button', { name: 'Redeem' })).toBeNull();
 	});
 
@@ -52,17 +53,11 @@ describe('Home page', () => {
 		expect(screen.getByText('120 points until $5 off')).toBeTruthy();
 	});
 
-	it('shortcuts go to Earn, Redeem and Refer', () => {
+	it('the referral card leads to Refer (Home no longer repeats the tabs as shortcuts)', () => {
 		const v = makeView();
 		render(<HomePage view={v} />);
-		for (const [name, page] of [
-			['Earn', 'earn'],
-			['Redeem', 'redeem'],
-			['Refer', 'refer'],
-		]) {
-			fireEvent.click(screen.getByRole('button', { name }));
-			expect(v.navigate).toHaveBeenLastCalledWith(page);
-		}
+		fireEvent.click(screen.getByRole('button', { name: 'Refer' }));
+		expect(v.navigate).toHaveBeenLastCalledWith('refer');
 	});
 
 	it('welcomes a referred visitor; the claim shows the coupon, or the server’s reason', async () => {

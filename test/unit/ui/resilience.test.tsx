@@ -35,7 +35,7 @@ describe('panel: bad data and no connection', () => {
 		const v = { ...makeView(), store };
 		await store.refresh();
 		expect(store.customer.value).toMatchObject({ data: undefined, error: { code: 'invalid_response', status: 0 } });
-		expect(report.mock.calls).toEqual([[{ code: 'invalid_response', status: 0 }]]);
+		expect(report.mock.calls).toEqual([[expect.objectContaining({ name: 'RewardsApiError', code: 'invalid_response', status: 0 })]]);
 		renderPanel(v);
 		expect(screen.getByRole('alert').textContent).toContain('We could not load your rewards just now. Your points are safe.');
 		broken = false;
