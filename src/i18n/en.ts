@@ -83,3 +83,17 @@ export const error_already_claimed = 'Gift already claimed.';
 export const error_not_eligible = 'Gifts are for first orders.';
 export const error_invalid_request = 'Check what you entered.';
 export const error_invalid_token = 'Please sign in again.';
+// Panel redesign and its defects (#14).
+export const percentOff = '{percent}% off';
+export const friendMinOrder = 'On a first order of {amount} or more.';
+export const friendFirstOrder = 'On your first order.';
+export const referralUnknown = 'This referral link is not valid: there is no gift to claim.';
+export const giftClaimedElsewhere = 'This email already claimed its gift. The code is on the device you claimed it on.';
+export const birthdaySaved = 'Birthday: {date}';
+export const error_origin_not_allowed = 'This shop’s rewards are not set up yet. Your points are safe.';
+export const guestTitle = 'Join {store} rewards';
+export const joinPitch = 'Free: earn points on orders, spend them on discounts.';
+export const tierPerks = '{tier} perks';
+export const lifetimeNote = 'Tiers count every point ever earned.';
+export const bestWays = 'Best ways to earn';
+export const toNextReward = 'Next reward';

@@ -1,5 +1,5 @@
 import { signal, type Signal } from '@preact/signals';
-import { createApiClient, type ActionResult, type ActivityEntry, type Customer, type Program } from '../api/client';
+import { createApiClient, type ActionResult, type ActivityEntry, type Coupon, type Customer, type Program } from '../api/client';
 import type { ApiError } from '../api/errors';
 import type { Shape } from '../api/shape';
 import * as shapes from '../api/shapes';
@@ -12,6 +12,10 @@ import { settle } from './settle';
 import { createTracker } from './tracker';
 
 const HOUR = 36e5;
+/** Setup mistakes already told on this page: once each, not once per request. */
+const setupMistakesSaid = new Set<string>();
+/** A friend's gift code stays on the device that claimed it for 90 days. */
+const GIFT_MAX_AGE = 90 * 24 * HOUR;
 
 export interface StoreOptions {
 	config(): ResolvedConfig;
@@ -46,6 +50,7 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 	const offline = signal(!navigator.onLine);
 	let renewing: Promise<boolean> | undefined;
 	const savedAs = (name: string) => savedKey(config().store, token.value, name);
+	const giftKey = (code: string) => `rewards:${config().store}:gift:${code}`;
 	// What this device kept of the shopper, from the start: the launcher's badge shows it already.
 	customer.value = { data: restore(savedAs('customer'), shapes.Customer, CUSTOMER_MAX_AGE) };
 
@@ -84,6 +89,12 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 
 	/** Reports what is not a business answer (a 409 is the server saying no), and passes it on. */
 	const fail = (error: ApiError): never => {
+		// A setup mistake (an origin the API does not allow) is said once on the console as an error
+		// naming the fix; the launcher's reporter only warns, and stays small.
+		if (error.setupMistake && !setupMistakesSaid.has(error.message)) {
+			setupMistakesSaid.add(error.message);
+			console.error(`[Rewards] ${error.message}`);
+		}
 		if (error.status != 409 && error.code != 'invalid_response') report(error);
 		throw error;
 	};
@@ -203,12 +214,18 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 			)
 				.then(
 					(result) => {
-						if (!result) return (loadCustomer(), result);
+						if (!result) {
+							void loadCustomer();
+							return result;
+						}
 						changed(result.balance);
 						emit('earned', { action, points: result.awarded, balance: result.balance });
 						return result;
 					},
-					(error) => (loadCustomer(), fail(error)),
+					(error) => {
+						void loadCustomer();
+						return fail(error);
+					},
 				)
 				.finally(() => delete claims[action])),
 		setBirthday: (birthday: Parameters<typeof api.setBirthday>[0]) =>
@@ -220,7 +237,13 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 		*/
 		claimReferral: (code: string, email: string) =>
 			// The server reads the email without regard to case: so does the key, or retyping it differently would claim anew.
-			gifts.send(code, email.trim().toLowerCase()).catch(fail),
+			gifts.send(code, email.trim().toLowerCase()).then((result) => {
+				// The friend's code is shown once by the server: this device keeps it, so a reload still shows it.
+				save(giftKey(code), result);
+				return result;
+			}, fail),
+		/** The gift this device claimed through the referral link `code`, if any. */
+		savedGift: (code: string) => restore<{ coupon: Coupon }>(giftKey(code), shapes.ReferralClaimResult, GIFT_MAX_AGE)?.coupon,
 		/** The shopper shared their referral link (a share link, the share sheet or a copy). */
 		shared(channel: string) {
 			emit('referral-shared', { channel });

@@ -2,11 +2,12 @@ import type { ReadonlySignal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { PageName } from '../config/options';
 import { Dialog } from './Dialog';
-import { CloseIcon } from './icons';
+import { safeUrl } from '../config/safe-url';
+import { CloseIcon, Icon } from './icons';
 import { PAGE_COMPONENTS, PAGE_LABELS, PAGE_ORDER } from './pages';
 import type { Resource } from '../state/resource';
 import { Async } from './parts/Async';
-import type { View } from './view';
+import { points, type View } from './view';
 
 export interface PanelAppProps {
 	open: ReadonlySignal<boolean>;
@@ -20,8 +21,8 @@ export interface PanelAppProps {
 const TITLE_ID = 'rewards-panel-title';
 
 export function PanelApp({ open, page, view, announcement, onClose }: PanelAppProps) {
-	const v = view.value;
-	const { t, store } = v;
+	const current = view.value;
+	const { t, store } = current;
 	const Page = PAGE_COMPONENTS[page.value];
 	const title = useRef<HTMLHeadingElement>(null);
 	useLayoutEffect(() => {
@@ -29,34 +30,51 @@ export function PanelApp({ open, page, view, announcement, onClose }: PanelAppPr
 		// then reaches the first control (APG: content-heavy dialogs focus a static element).
 		if (open.value) title.current?.focus();
 	}, [open.value]);
+	const program = store.program.value.data;
+	const customer = store.customer.value.data;
+	const logo = safeUrl(program?.brand?.logoUrl);
 	const needed: Resource<unknown>[] = [store.program.value];
 	if (store.token.value) needed.push(store.customer.value);
 	return (
-		<Dialog open={open.value} labelledBy={TITLE_ID} lang={v.locale} onClose={onClose}>
+		<Dialog open={open.value} labelledBy={TITLE_ID} lang={current.locale} onClose={onClose}>
 			<header class="panel-header">
-				<h2 class="panel-title" id={TITLE_ID} ref={title} tabIndex={-1}>
-					{t('panelTitle')}
-				</h2>
+				<div class="header-text">
+					{logo ? <img class="store-logo" src={logo} alt={program!.name} /> : program && <p class="store-name">{program.name}</p>}
+					<h2 class="panel-title" id={TITLE_ID} ref={title} tabIndex={-1}>
+						{t('panelTitle')}
+					</h2>
+					{customer && (
+						<p class="header-balance">
+							<span>
+								<b>{points(current, customer.balance)}</b>
+							</span>
+							<span class="tier-chip">
+								<Icon name="star" />
+								{customer.tier.name}
+							</span>
+						</p>
+					)}
+				</div>
 				<button type="button" class="icon-button" aria-label={t('closePanel')} onClick={onClose}>
 					<CloseIcon />
 				</button>
 			</header>
 			<nav class="panel-nav" aria-label={t('navLabel')}>
 				{PAGE_ORDER.map((name) => (
-					<button type="button" key={name} aria-current={page.value === name ? 'page' : undefined} onClick={() => v.navigate(name)}>
+					<button type="button" key={name} aria-current={page.value === name ? 'page' : undefined} onClick={() => current.navigate(name)}>
 						{t(PAGE_LABELS[name])}
 					</button>
 				))}
 			</nav>
 			<div class="panel-body">
-				<div role="status">{store.offline.value && <p class="c">{t('offline')}</p>}</div>
+				<div role="status">{store.offline.value && <p class="card">{t('offline')}</p>}</div>
 				{open.value && (
-					<Async v={v} r={needed} retry={store.refresh}>
-						{() => <Page v={v} />}
+					<Async view={current} resources={needed} retry={store.refresh}>
+						{() => <Page view={current} />}
 					</Async>
 				)}
 			</div>
-			<p class="sr" role="status">
+			<p class="visually-hidden" role="status">
 				{announcement.value}
 			</p>
 		</Dialog>

@@ -13,12 +13,18 @@ import { lockPageScroll } from './scroll-lock';
 import { bindStorefront } from './storefront';
 import { points, type View } from './view';
 
+/** A later init({ colorScheme }) applies at once (the launcher reads the option only at mount and on system changes). */
+function applyColorScheme(element: HTMLElement, scheme: string) {
+	element.dataset.scheme = scheme == 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : scheme;
+}
+
 export type { MountPanel, PanelController, PanelHost } from './panel-host';
 
 export const mountPanel: MountPanel = (host) => {
 	const config = signal(host.config);
 	host.setStyles('palette', paletteCss);
 	host.setStyles('panel', dialogCss + partsCss);
+	applyColorScheme(host.root.host as HTMLElement, host.config.colorScheme);
 	const container = document.createElement('div');
 	host.root.append(container);
 
@@ -67,8 +73,10 @@ export const mountPanel: MountPanel = (host) => {
 	let previousBalance: number | undefined;
 	const stopBalance = effect(() => {
 		const current = balance.value;
+		// Read as a dependency: the badge is formatted again once the shopper's language is in.
+		const locale = i18n.locale.value;
 		const v = view.peek();
-		host.setBadge(current == undefined ? null : new Intl.NumberFormat(v.locale).format(current));
+		host.setBadge(current == undefined ? null : new Intl.NumberFormat(locale).format(current));
 		if (current == undefined || current == previousBalance) return;
 		if (previousBalance != undefined) v.announce(v.t('balanceNow', { points: points(v, current) }));
 		previousBalance = current;
@@ -106,6 +114,7 @@ export const mountPanel: MountPanel = (host) => {
 		isOpen: () => open.value,
 		update(next, locale) {
 			config.value = next;
+			applyColorScheme(host.root.host as HTMLElement, next.colorScheme);
 			store.identify(next.customerToken);
 			// The program's titles come in the panel's language: read it again once that is set.
 			void i18n.setLocale(locale, next.text).then(store.refresh);

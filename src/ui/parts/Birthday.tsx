@@ -1,9 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { Birthday as BirthdayDate } from '../../api/client';
+import { ApiError } from '../../api/errors';
 import { formatDate } from '../format';
 import type { ViewProps } from '../view';
 import { Problem } from './Problem';
 import { useAction } from './useAction';
+
+const INVALID_DATE = new ApiError('invalid_request', 0, 'Not a calendar date in the past');
 
 const utc = ({ month, day, year = 2000 }: BirthdayDate) => new Date(Date.UTC(year, month - 1, day));
 
@@ -16,18 +19,19 @@ Birthday entry: month, day and an optional year, checked here, then a confirmati
 be changed later. Once the server has it, the date shows locked. The submit button stays put while
 the form turns into the confirmation, so focus stays on it.
 */
-export function Birthday({ v }: ViewProps) {
-	const { t, store, locale } = v;
+export function Birthday({ view }: ViewProps) {
+	const { t, store, locale } = view;
 	const { birthday, birthdayLockedUntil } = store.customer.value.data!;
 	const [draft, setDraft] = useState<BirthdayDate>();
 	const [invalid, setInvalid] = useState(false);
 	const [state, run] = useAction(store.setBirthday);
 	const show = (date: BirthdayDate) =>
 		formatDate(locale, utc(date), { month: 'long', day: 'numeric', year: date.year ? 'numeric' : undefined });
-	if (birthday && birthdayLockedUntil) return <span class="m">{t('birthdayLocked', { date: show(birthday) })}</span>;
+	// A birthday the server has is shown as saved, locked or not: the form is only for a missing one.
+	if (birthday) return <span class="muted">{t(birthdayLockedUntil ? 'birthdayLocked' : 'birthdaySaved', { date: show(birthday) })}</span>;
 	return (
 		<form
-			class="f"
+			class="actions"
 			noValidate
 			onSubmit={(event) => {
 				event.preventDefault();
@@ -60,13 +64,13 @@ export function Birthday({ v }: ViewProps) {
 					</label>
 				</>
 			)}
-			<button class="b">{t(draft ? 'confirm' : 'save')}</button>
+			<button class="button">{t(draft ? 'confirm' : 'save')}</button>
 			{draft && (
-				<button type="button" class="b o" onClick={() => setDraft(undefined)}>
+				<button type="button" class="button button-quiet" onClick={() => setDraft(undefined)}>
 					{t('cancel')}
 				</button>
 			)}
-			<Problem v={v} error={invalid ? { code: 'invalid_request', status: 400 } : state.error} />
+			<Problem view={view} error={invalid ? INVALID_DATE : state.error} />
 		</form>
 	);
 }

@@ -48,7 +48,7 @@ function inLocale(v: TestView, locale: 'fr' | 'pl', catalogue: unknown) {
 function activityRows(v: TestView) {
 	v.store.loadActivity = vi.fn();
 	v.store.activity.value = { data: ENTRIES, next: null };
-	render(<ActivityPage v={v} />);
+	render(<ActivityPage view={v} />);
 	return screen.getAllByRole('listitem').map((item) => item.textContent);
 }
 
@@ -82,7 +82,7 @@ describe('home: the expiry warning', () => {
 		vi.setSystemTime(new Date('2026-02-20T12:00:00Z'));
 		const v = makeView();
 		patchCustomer(v, { expiringPoints: { points: 120, date: '2026-03-01T09:30:00.000Z' } });
-		render(<HomePage v={v} />);
+		render(<HomePage view={v} />);
 		expect(screen.getByRole('note').textContent).toBe('120 points expire on March 1');
 	});
 
@@ -92,14 +92,14 @@ describe('home: the expiry warning', () => {
 		const v = makeView();
 		inLocale(v, 'pl', pl);
 		patchCustomer(v, { expiringPoints: { points: 120, date: '2026-03-01T09:30:00.000Z' } });
-		render(<HomePage v={v} />);
+		render(<HomePage view={v} />);
 		expect(screen.getByRole('note').textContent).toBe('120 punktów wygaśnie 1 marca');
 	});
 
 	it('stays quiet when nothing expires or the date is more than 30 days away', () => {
 		const v = makeView();
 		patchCustomer(v, { expiringPoints: null });
-		render(<HomePage v={v} />);
+		render(<HomePage view={v} />);
 		expect(screen.queryByRole('note')).toBeNull();
 		const now = Date.parse('2026-01-01T00:00:00Z');
 		expect(expiryWarning({ expiringPoints: { points: 5, date: '2026-02-01T00:00:00Z' } }, now)).toBeNull();
