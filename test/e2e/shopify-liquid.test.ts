@@ -65,7 +65,7 @@ describe('the Shopify theme snippet, rendered by Liquid', () => {
 			expect(await tag.getAttribute('data-customer-digest')).toMatch(/^[0-9a-f]{64}$/);
 			await launcher(page).click();
 			await dialog(page).waitFor({ state: 'visible' });
-			await expect.poll(() => text(body(page).locator('.n'))).toBe('100 points');
+			await expect.poll(() => text(body(page).locator('.balance-amount'))).toBe('100 points');
 			await expect.poll(() => text(page.locator('#balance'))).toBe('100');
 			expect(await body(page).getByRole('link', { name: 'Join' }).count()).toBe(0);
 			// Named by the digest alone: no bearer token travels.
