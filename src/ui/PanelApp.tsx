@@ -1,5 +1,4 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { PageName } from '../config/options';
 import { Dialog } from './Dialog';
 import { CloseIcon } from './icons';
@@ -23,18 +22,12 @@ export function PanelApp({ open, page, view, announcement, onClose }: PanelAppPr
 	const v = view.value;
 	const { t, store } = v;
 	const Page = PAGE_COMPONENTS[page.value];
-	const title = useRef<HTMLHeadingElement>(null);
-	useLayoutEffect(() => {
-		// Focus starts on the title, so a screen reader reads the dialog from the top and Tab
-		// then reaches the first control (APG: content-heavy dialogs focus a static element).
-		if (open.value) title.current?.focus();
-	}, [open.value]);
 	const needed: Resource<unknown>[] = [store.program.value];
 	if (store.token.value) needed.push(store.customer.value);
 	return (
-		<Dialog open={open.value} labelledBy={TITLE_ID} lang={v.locale} onClose={onClose}>
+		<Dialog open={open} labelledBy={TITLE_ID} lang={v.locale} onClose={onClose}>
 			<header class="panel-header">
-				<h2 class="panel-title" id={TITLE_ID} ref={title} tabIndex={-1}>
+				<h2 class="panel-title" id={TITLE_ID} tabIndex={-1}>
 					{t('panelTitle')}
 				</h2>
 				<button type="button" class="icon-button" aria-label={t('closePanel')} onClick={onClose}>
@@ -50,11 +43,10 @@ export function PanelApp({ open, page, view, announcement, onClose }: PanelAppPr
 			</nav>
 			<div class="panel-body">
 				<div role="status">{store.offline.value && <p class="c">{t('offline')}</p>}</div>
-				{open.value && (
-					<Async v={v} r={needed} retry={store.refresh}>
-						{() => <Page v={v} />}
-					</Async>
-				)}
+				{/* Rendered while hidden too: the panel is pre-rendered on intent and the click only reveals it. */}
+				<Async v={v} r={needed} retry={store.refresh}>
+					{() => <Page v={v} />}
+				</Async>
 			</div>
 			<p class="sr" role="status">
 				{announcement.value}
