@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { UserConfig } from 'vite';
+import type { Plugin, UserConfig } from 'vite';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 const { version, dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as {
@@ -39,6 +39,48 @@ const targets: Record<string, UserConfig['build']> = {
 		},
 	},
 };
+
+/*
+Readable class names in the source, short ones in the bundle: every class the sheets listed in
+src/mangle.json define (but its reserved ones) becomes a one- or two-letter name, in those sheets
+and in the `class` attributes (and the string literals inside `class={…}`) of the TSX under
+src/ui. Only the builds use it: component tests see the readable names.
+*/
+function mangleClassNames(): Plugin {
+	const { sources, reserved } = JSON.parse(readFileSync('src/mangle.json', 'utf8')) as { sources: string[]; reserved: string[] };
+	const classSelector = /\.(-?[a-z_][\w-]*)/gi;
+	const defined = new Set<string>();
+	for (const file of sources)
+		for (const [, name] of readFileSync(file, 'utf8')
+			.replace(/\/\*[\s\S]*?\*\//g, '')
+			.matchAll(classSelector))
+			if (!reserved.includes(name)) defined.add(name);
+	const alphabet = 'abcdefghijklmnopqrstuvwxyz';
+	const shortName = (index: number): string =>
+		index < alphabet.length ? alphabet[index] : shortName(Math.floor(index / alphabet.length) - 1) + alphabet[index % alphabet.length];
+	const renamed = new Map([...defined].map((name, index) => [name, shortName(index)]));
+	const renameList = (list: string) => list.replace(/[\w-]+/g, (name) => renamed.get(name) ?? name);
+	return {
+		name: 'openrewards:mangle-class-names',
+		enforce: 'pre',
+		transform(code, id) {
+			const path = id.replace(/\?.*$/, '');
+			// Renames keep every line where it was, so the source map stays right to the line.
+			if (sources.some((file) => path.endsWith(file)))
+				return {
+					code: code.replace(classSelector, (whole, name: string) => (renamed.has(name) ? `.${renamed.get(name)}` : whole)),
+					map: null,
+				};
+			if (/\/src\/ui\/.*\.tsx$/.test(path))
+				return {
+					code: code.replace(/\bclass=(\{[^{}]*\}|"[^"]*")/g, (attribute) =>
+						attribute.replace(/(["'])([^"']*)\1/g, (_, quote: string, list: string) => quote + renameList(list) + quote),
+					),
+					map: null,
+				};
+		},
+	};
+}
 
 // Three lanes: component/unit tests in happy-dom, the reference server against its
 // embedded database (and a real PostgreSQL when TEST_DATABASE_URL is set, as in CI),
@@ -98,6 +140,7 @@ export default defineConfig(({ mode }) => {
 	const target = targets[mode] ?? targets.embed;
 	return {
 		publicDir: false,
+		plugins: mode == 'test' ? [] : [mangleClassNames()],
 		define: { __VERSION__: JSON.stringify(version) },
 		build: {
 			outDir: 'dist',

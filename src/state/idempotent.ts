@@ -33,7 +33,10 @@ export function idempotent<A extends unknown[], R>(send: (key: string, ...args: 
 			save(savedAs(), pending, 'sessionStorage');
 			return (inFlight[key] ||= settle(() => send(key, ...args))
 				.then(
-					(result) => (end(), result),
+					(result) => {
+						end();
+						return result;
+					},
 					(error: ApiError) => {
 						// No answer, or the server failed: the action may have happened, so keep the key.
 						if (error.status && error.status < 500) end();

@@ -203,12 +203,18 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 			)
 				.then(
 					(result) => {
-						if (!result) return (loadCustomer(), result);
+						if (!result) {
+							void loadCustomer();
+							return result;
+						}
 						changed(result.balance);
 						emit('earned', { action, points: result.awarded, balance: result.balance });
 						return result;
 					},
-					(error) => (loadCustomer(), fail(error)),
+					(error) => {
+						void loadCustomer();
+						return fail(error);
+					},
 				)
 				.finally(() => delete claims[action])),
 		setBirthday: (birthday: Parameters<typeof api.setBirthday>[0]) =>

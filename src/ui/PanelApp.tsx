@@ -19,13 +19,13 @@ export interface PanelAppProps {
 const TITLE_ID = 'rewards-panel-title';
 
 export function PanelApp({ open, page, view, announcement, onClose }: PanelAppProps) {
-	const v = view.value;
-	const { t, store } = v;
+	const current = view.value;
+	const { t, store } = current;
 	const Page = PAGE_COMPONENTS[page.value];
 	const needed: Resource<unknown>[] = [store.program.value];
 	if (store.token.value) needed.push(store.customer.value);
 	return (
-		<Dialog open={open} labelledBy={TITLE_ID} lang={v.locale} onClose={onClose}>
+		<Dialog open={open} labelledBy={TITLE_ID} lang={current.locale} onClose={onClose}>
 			<header class="panel-header">
 				<h2 class="panel-title" id={TITLE_ID} tabIndex={-1}>
 					{t('panelTitle')}
@@ -36,19 +36,19 @@ export function PanelApp({ open, page, view, announcement, onClose }: PanelAppPr
 			</header>
 			<nav class="panel-nav" aria-label={t('navLabel')}>
 				{PAGE_ORDER.map((name) => (
-					<button type="button" key={name} aria-current={page.value === name ? 'page' : undefined} onClick={() => v.navigate(name)}>
+					<button type="button" key={name} aria-current={page.value === name ? 'page' : undefined} onClick={() => current.navigate(name)}>
 						{t(PAGE_LABELS[name])}
 					</button>
 				))}
 			</nav>
 			<div class="panel-body">
-				<div role="status">{store.offline.value && <p class="c">{t('offline')}</p>}</div>
+				<div role="status">{store.offline.value && <p class="card">{t('offline')}</p>}</div>
 				{/* Rendered while hidden too: the panel is pre-rendered on intent and the click only reveals it. */}
-				<Async v={v} r={needed} retry={store.refresh}>
-					{() => <Page v={v} />}
+				<Async view={current} resources={needed} retry={store.refresh}>
+					{() => <Page view={current} />}
 				</Async>
 			</div>
-			<p class="sr" role="status">
+			<p class="visually-hidden" role="status">
 				{announcement.value}
 			</p>
 		</Dialog>

@@ -25,7 +25,13 @@ export function bindStorefront(texts: ReadonlySignal<StorefrontTexts>): () => vo
 		}
 	};
 	let frame = 0;
-	const observer = new MutationObserver(() => (frame ||= requestAnimationFrame(() => ((frame = 0), fill()))));
+	const fillNextFrame = () => {
+		frame = 0;
+		fill();
+	};
+	const observer = new MutationObserver(() => {
+		frame ||= requestAnimationFrame(fillNextFrame);
+	});
 	observer.observe(document.body, { childList: true, subtree: true });
 	const stop = effect(() => {
 		texts.value;

@@ -21,18 +21,19 @@ export interface View {
 }
 
 export interface ViewProps {
-	v: View;
+	view: View;
 }
 
 /** "1,234 points", plural-aware. */
-export const points = (v: View, count: number) => v.t('points', { count });
+export const points = (view: View, count: number) => view.t('points', { count });
 
 /** Money in the program's currency unless another is given. */
-export const money = (v: View, minor: number, currency = v.store.program.value.data!.currency) => formatMoney(v.locale, minor, currency);
+export const money = (view: View, minor: number, currency = view.store.program.value.data!.currency) =>
+	formatMoney(view.locale, minor, currency);
 
 /** The calm, specific message for a failure; the generic one for codes without their own. */
-export function errorText(v: View, error: ApiError): string {
+export function errorText(view: View, error: ApiError): string {
 	const key = `error_${error.code}`;
-	const text = v.t(key);
-	return text == key ? v.t('errorBody') : text;
+	const text = view.t(key);
+	return text == key ? view.t('errorBody') : text;
 }

@@ -41,9 +41,7 @@ const body = (page: Page) => page.locator('rewards-widget .panel-body');
 
 /** Waits until the page shows data: no skeleton left. */
 const settled = (page: Page) =>
-	page.waitForFunction(
-		() => !document.querySelector('rewards-widget')!.shadowRoot!.querySelector('.panel-body .k, .panel-body [aria-busy="true"]'),
-	);
+	page.waitForFunction(() => !document.querySelector('rewards-widget')!.shadowRoot!.querySelector('.panel-body [aria-busy="true"]'));
 
 async function expectClean(page: Page, what: string) {
 	await settled(page);

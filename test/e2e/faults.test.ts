@@ -69,7 +69,7 @@ interface Journey {
 const body = (page: Page) => page.locator('rewards-widget .panel-body');
 const row = (page: Page, title: string) =>
 	body(page)
-		.locator('li.r')
+		.locator('li.row')
 		.filter({ has: page.locator('p > b').getByText(title, { exact: true }) });
 const banner = (page: Page) => body(page).locator(':scope > [role="status"] p');
 const visible = (locator: Locator) =>
@@ -142,11 +142,11 @@ const JOURNEYS: Journey[] = [
 		},
 		async drive(run) {
 			await openPanel(run.page);
-			const balance = body(run.page).locator('.n');
+			const balance = body(run.page).locator('.balance-amount');
 			await until(
 				run,
 				async () => (await visible(balance)) && (await balance.textContent()) == '100 points',
-				body(run.page).locator('.c[role="alert"] p'),
+				body(run.page).locator('.card[role="alert"] p'),
 				body(run.page).getByRole('button', { name: 'Try again' }),
 			);
 			run.seen.add('balance');
@@ -169,11 +169,11 @@ const JOURNEYS: Journey[] = [
 			const follow = row(page, 'Follow us on Instagram');
 			await follow.getByRole('link', { name: 'Follow' }).click();
 			const earned = follow.getByText('+50 points');
-			const done = follow.locator('.ok', { hasText: 'Done' });
+			const done = follow.getByText('Done', { exact: true });
 			await until(
 				run,
 				async () => (await visible(earned)) || (await visible(done)),
-				follow.locator('p.e'),
+				follow.locator('p.error-text'),
 				follow.getByRole('link', { name: 'Follow' }),
 			);
 			run.seen.add((await visible(earned)) ? '+50 points' : 'Done');
@@ -194,7 +194,7 @@ const JOURNEYS: Journey[] = [
 			await reward.getByRole('button', { name: 'Redeem' }).click();
 			await reward.getByRole('button', { name: 'Confirm' }).click();
 			const code = reward.locator('code');
-			await until(run, () => visible(code), reward.locator('p.e'), reward.getByRole('button', { name: 'Confirm' }));
+			await until(run, () => visible(code), reward.locator('p.error-text'), reward.getByRole('button', { name: 'Confirm' }));
 			run.shown = (await code.textContent())?.trim();
 			run.seen.add('coupon');
 		},
@@ -220,7 +220,7 @@ const JOURNEYS: Journey[] = [
 		async drive(run) {
 			const { page } = run;
 			run.email = `${newCustomerId('friend')}@example.com`;
-			const welcome = body(page).locator('.c', { hasText: 'Your friend sent you $10 off' });
+			const welcome = body(page).locator('.card', { hasText: 'Your friend sent you $10 off' });
 			await welcome.getByLabel('Email').fill(run.email);
 			await welcome.getByRole('button', { name: 'Claim' }).click();
 			const code = welcome.locator('code');
@@ -228,7 +228,7 @@ const JOURNEYS: Journey[] = [
 			await until(
 				run,
 				async () => (await visible(code)) || (await visible(claimed)),
-				welcome.locator('p.e'),
+				welcome.locator('p.error-text'),
 				welcome.getByRole('button', { name: 'Claim' }),
 			);
 			if (await visible(code)) run.shown = (await code.textContent())?.trim();
@@ -322,7 +322,7 @@ describe('a page reload mid-redeem', () => {
 			await coupon.first().waitFor({ timeout: 15_000 });
 			const shown = await coupon.allTextContents();
 			await page.locator('rewards-widget .panel-nav button', { hasText: 'Home' }).click();
-			await expect.poll(() => body(page).locator('.n').textContent(), { timeout: 10_000 }).toBe('100 points');
+			await expect.poll(() => body(page).locator('.balance-amount').textContent(), { timeout: 10_000 }).toBe('100 points');
 			expectLedger(await ledgerOf(shopper.customerId), ['signup +100', 'order +500', 'redemption -500']);
 			const coupons = await server.query<{ code: string }>(
 				`select code from coupons where customer_id = (select id from customers where external_id = $1)`,
@@ -361,7 +361,7 @@ describe('a page reload mid-claim', () => {
 					[email],
 				);
 			const claim = async () => {
-				const welcome = body(page).locator('.c', { hasText: 'Your friend sent you $10 off' });
+				const welcome = body(page).locator('.card', { hasText: 'Your friend sent you $10 off' });
 				await welcome.getByLabel('Email').fill(email);
 				await welcome.getByRole('button', { name: 'Claim' }).click();
 				return welcome.locator('code');
@@ -412,7 +412,7 @@ describe('an expired token', () => {
 			const [stale, fresh] = [await expiredToken(customerId), await tokenFor(customerId)];
 			await page.goto(`${fixture.url}/pages/faults.html?token=${stale}&fresh=${fresh}`);
 			await openPanel(page);
-			await expect.poll(() => body(page).locator('.n').textContent(), { timeout: 15_000 }).toBe('100 points');
+			await expect.poll(() => body(page).locator('.balance-amount').textContent(), { timeout: 15_000 }).toBe('100 points');
 			expect(authorizations).toEqual([`Bearer ${stale}`, `Bearer ${fresh}`]);
 			expectLedger(await ledgerOf(customerId), ['signup +100']);
 			expect(errors.filter((error) => !isNetworkLog(error))).toEqual([]);

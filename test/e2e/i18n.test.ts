@@ -265,7 +265,7 @@ function auditLayout() {
 	const problems: string[] = [];
 	const name = (element: Element) =>
 		`${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).replace(/ /g, '.')}` : ''} "${(element.textContent ?? '').trim().slice(0, 40)}"`;
-	const hiddenOnPurpose = (element: Element) => !!element.closest('.sr, select, option, svg, [aria-hidden="true"]');
+	const hiddenOnPurpose = (element: Element) => !!element.closest('.visually-hidden, select, option, svg, [aria-hidden="true"]');
 
 	for (const element of [panel, ...panel.querySelectorAll('.panel-header, .panel-nav, .panel-body')]) {
 		if (element.scrollWidth > element.clientWidth + 1)
@@ -375,7 +375,7 @@ describe('layout under pseudo-locales at 320 px, member signed in', () => {
 			await poll(() => tabs(page).nth(index).getAttribute('aria-current')).toBe('page');
 			await body(page).locator('[aria-busy="true"]').waitFor({ state: 'detached' });
 			await body(page)
-				.locator(name === 'home' ? '.n' : name === 'refer' ? 'input[readonly]' : 'li')
+				.locator(name === 'home' ? '.balance-amount' : name === 'refer' ? 'input[readonly]' : 'li')
 				.first()
 				.waitFor();
 			const audit = await page.evaluate(auditLayout);

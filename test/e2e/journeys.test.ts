@@ -46,9 +46,9 @@ const body = (page: Page) => page.locator('rewards-widget .panel-body');
 /** The list row whose title is exactly `title`. */
 const row = (page: Page, title: string) =>
 	body(page)
-		.locator('li.r')
+		.locator('li.row')
 		.filter({ has: page.locator('p > b').getByText(title, { exact: true }) });
-const balance = (page: Page) => body(page).locator('.n');
+const balance = (page: Page) => body(page).locator('.balance-amount');
 
 async function openPanel(page: Page, tab = 'Home') {
 	if (!(await dialog(page).isVisible())) await launcher(page).click();
@@ -101,7 +101,7 @@ describe('one shopper, from guest to member', () => {
 		const { page } = shop;
 		await page.evaluate((customerToken) => (window as unknown as { Rewards: RewardsGlobal }).Rewards.identify({ customerToken }), token);
 		await expect.poll(() => text(balance(page))).toBe('100 points');
-		expect(await text(body(page).locator('.c').first())).toContain('Bronze');
+		expect(await text(body(page).locator('.card').first())).toContain('Bronze');
 		expect(await text(page.locator('#balance'))).toBe('100');
 		expect(await text(page.locator('rewards-widget .launcher .badge'))).toBe('100');
 		// Elements the page adds later are filled too.
@@ -259,7 +259,7 @@ describe('a referral between two shoppers', () => {
 		// The friend lands with ?ref=CODE: the panel welcomes them with the gift.
 		const friendEmail = `${newCustomerId('friend')}@example.com`;
 		const friend = await openShop(undefined, `?ref=${code}`);
-		const welcome = body(friend.page).locator('.c', { hasText: 'Your friend sent you $10 off' });
+		const welcome = body(friend.page).locator('.card', { hasText: 'Your friend sent you $10 off' });
 		await welcome.waitFor();
 		await welcome.getByLabel('Email').fill(friendEmail);
 		await welcome.getByRole('button', { name: 'Claim' }).click();
@@ -268,7 +268,7 @@ describe('a referral between two shoppers', () => {
 
 		// A second claim for the same email, and the referrer's own email, get the server's answers.
 		const again = await openShop(undefined, `?ref=${code}`);
-		const retry = body(again.page).locator('.c', { hasText: 'Your friend sent you $10 off' });
+		const retry = body(again.page).locator('.card', { hasText: 'Your friend sent you $10 off' });
 		await retry.getByLabel('Email').fill(friendEmail);
 		await retry.getByRole('button', { name: 'Claim' }).click();
 		await retry.getByText('Gift already claimed.').waitFor();
@@ -282,7 +282,7 @@ describe('a referral between two shoppers', () => {
 		await openPanel(referrer.page, 'Home');
 		await expect.poll(() => text(balance(referrer.page))).toBe('600 points');
 		await openPanel(referrer.page, 'Activity');
-		const referred = body(referrer.page).locator('li.r', { hasText: /^Referred \S+@example\.com/ });
+		const referred = body(referrer.page).locator('li.row', { hasText: /^Referred \S+@example\.com/ });
 		await referred.waitFor();
 		expect(await text(referred.locator('b').last())).toBe('+500');
 		expect(unexpected([...referrer.errors, ...friend.errors, ...again.errors])).toEqual([]);

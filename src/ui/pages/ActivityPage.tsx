@@ -8,18 +8,18 @@ import { Row } from '../parts/Row';
 import { money, type ViewProps } from '../view';
 
 /** The points ledger in words ("Redeemed $5 off", "Birthday bonus"), dated, a page at a time. */
-export function ActivityPage({ v }: ViewProps) {
-	const { t, store, locale } = v;
+export function ActivityPage({ view }: ViewProps) {
+	const { t, store, locale } = view;
 	const member = !!store.token.value;
 	const activity = store.activity.value;
 	useEffect(() => void (member && store.loadActivity()), [member]);
-	if (!member) return <JoinCard v={v} />;
+	if (!member) return <JoinCard view={view} />;
 	const signed = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
 	return (
-		<Async v={v} r={[activity]} retry={store.loadActivity}>
+		<Async view={view} resources={[activity]} retry={store.loadActivity}>
 			{() => (
 				<>
-					<List v={v}>
+					<List view={view}>
 						{activity.data!.map(
 							({ id, kind, points, createdAt, reference: { ruleTitle, rewardTitle, friend, orderSubtotal = 0, currency } }) => (
 								<Row
@@ -28,18 +28,18 @@ export function ActivityPage({ v }: ViewProps) {
 										rule: ruleTitle!,
 										reward: rewardTitle!,
 										friend: friend!,
-										amount: money(v, orderSubtotal, currency),
+										amount: money(view, orderSubtotal, currency),
 									})}
 									sub={formatDate(locale, createdAt)}
 								>
-									<b class={points > 0 ? 'ok' : undefined}>{signed.format(points)}</b>
+									<b class={points > 0 ? 'success-text' : undefined}>{signed.format(points)}</b>
 								</Row>
 							),
 						)}
 					</List>
-					<Problem v={v} error={activity.error} />
+					<Problem view={view} error={activity.error} />
 					{activity.next && (
-						<button class="b o" onClick={() => store.loadActivity(true)}>
+						<button class="button button-quiet" onClick={() => store.loadActivity(true)}>
 							{t('loadMore')}
 						</button>
 					)}

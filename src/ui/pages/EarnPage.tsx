@@ -2,9 +2,9 @@ import { EarnList } from '../parts/EarnList';
 import { JoinCard } from '../parts/JoinCard';
 import type { ViewProps } from '../view';
 
-export const EarnPage = ({ v }: ViewProps) => (
+export const EarnPage = ({ view }: ViewProps) => (
 	<>
-		{!v.store.token.value && <JoinCard v={v} />}
-		<EarnList v={v} />
+		{!view.store.token.value && <JoinCard view={view} />}
+		<EarnList view={view} />
 	</>
 );

@@ -7,22 +7,22 @@ import { Welcome } from '../parts/Welcome';
 import type { ViewProps } from '../view';
 
 /** Members: balance, tier and a nudge. Guests: the whole program at a glance, and a way in. */
-export function HomePage({ v }: ViewProps) {
-	const { t } = v;
-	const rule = referralRule(v);
+export function HomePage({ view }: ViewProps) {
+	const { t } = view;
+	const rule = referralRule(view);
 	return (
 		<>
-			<Welcome v={v} />
-			{v.store.token.value ? (
-				<MemberSummary v={v} />
+			<Welcome view={view} />
+			{view.store.token.value ? (
+				<MemberSummary view={view} />
 			) : (
 				<>
-					<JoinCard v={v} />
+					<JoinCard view={view} />
 					<h3>{t('navEarn')}</h3>
-					<EarnList v={v} />
+					<EarnList view={view} />
 					<h3>{t('navRedeem')}</h3>
-					<RewardList v={v} />
-					{rule && <h3>{referOffer(v, rule)}</h3>}
+					<RewardList view={view} />
+					{rule && <h3>{referOffer(view, rule)}</h3>}
 				</>
 			)}
 		</>

@@ -5,23 +5,23 @@ import { RewardList } from '../parts/RewardList';
 import type { ViewProps } from '../view';
 
 /** The catalogue, then the member's unused codes ("My rewards"). */
-export function RedeemPage({ v }: ViewProps) {
-	const customer = v.store.customer.value.data;
+export function RedeemPage({ view }: ViewProps) {
+	const customer = view.store.customer.value.data;
 	if (!customer)
 		return (
 			<>
-				<JoinCard v={v} />
-				<RewardList v={v} />
+				<JoinCard view={view} />
+				<RewardList view={view} />
 			</>
 		);
 	return (
 		<>
-			<RewardList v={v} />
-			<h3>{v.t('myRewards')}</h3>
-			<List v={v}>
+			<RewardList view={view} />
+			<h3>{view.t('myRewards')}</h3>
+			<List view={view}>
 				{customer.coupons.map((coupon) => (
 					<li key={coupon.code}>
-						<Coupon v={v} coupon={coupon} />
+						<Coupon view={view} coupon={coupon} />
 					</li>
 				))}
 			</List>

@@ -4,18 +4,18 @@ import { Share } from '../parts/Share';
 import type { ViewProps } from '../view';
 
 /** The offer spelled out ("Give $10, get 500 points"), and for members their link to share. */
-export function ReferPage({ v }: ViewProps) {
-	const rule = referralRule(v);
-	const member = v.store.token.value;
+export function ReferPage({ view }: ViewProps) {
+	const rule = referralRule(view);
+	const member = view.store.token.value;
 	return rule ? (
 		<>
-			{!member && <JoinCard v={v} />}
-			<div class="c">
-				<h3>{referOffer(v, rule)}</h3>
-				{member && <Share v={v} />}
+			{!member && <JoinCard view={view} />}
+			<div class="card">
+				<h3>{referOffer(view, rule)}</h3>
+				{member && <Share view={view} />}
 			</div>
 		</>
 	) : (
-		<p class="m">{v.t('empty')}</p>
+		<p class="muted">{view.t('empty')}</p>
 	);
 }

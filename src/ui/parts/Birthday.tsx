@@ -16,18 +16,18 @@ Birthday entry: month, day and an optional year, checked here, then a confirmati
 be changed later. Once the server has it, the date shows locked. The submit button stays put while
 the form turns into the confirmation, so focus stays on it.
 */
-export function Birthday({ v }: ViewProps) {
-	const { t, store, locale } = v;
+export function Birthday({ view }: ViewProps) {
+	const { t, store, locale } = view;
 	const { birthday, birthdayLockedUntil } = store.customer.value.data!;
 	const [draft, setDraft] = useState<BirthdayDate>();
 	const [invalid, setInvalid] = useState(false);
 	const [state, run] = useAction(store.setBirthday);
 	const show = (date: BirthdayDate) =>
 		formatDate(locale, utc(date), { month: 'long', day: 'numeric', year: date.year ? 'numeric' : undefined });
-	if (birthday && birthdayLockedUntil) return <span class="m">{t('birthdayLocked', { date: show(birthday) })}</span>;
+	if (birthday && birthdayLockedUntil) return <span class="muted">{t('birthdayLocked', { date: show(birthday) })}</span>;
 	return (
 		<form
-			class="f"
+			class="actions"
 			noValidate
 			onSubmit={(event) => {
 				event.preventDefault();
@@ -60,13 +60,13 @@ export function Birthday({ v }: ViewProps) {
 					</label>
 				</>
 			)}
-			<button class="b">{t(draft ? 'confirm' : 'save')}</button>
+			<button class="button">{t(draft ? 'confirm' : 'save')}</button>
 			{draft && (
-				<button type="button" class="b o" onClick={() => setDraft(undefined)}>
+				<button type="button" class="button button-quiet" onClick={() => setDraft(undefined)}>
 					{t('cancel')}
 				</button>
 			)}
-			<Problem v={v} error={invalid ? { code: 'invalid_request', status: 400 } : state.error} />
+			<Problem view={view} error={invalid ? { code: 'invalid_request', status: 400 } : state.error} />
 		</form>
 	);
 }

@@ -4,32 +4,32 @@ import type { View } from '../view';
 import { Copy } from './Copy';
 
 interface CouponProps {
-	v: View;
+	view: View;
 	coupon: CouponData;
 	/** A code just issued: focus moves to it, since the control that asked for it is gone. */
 	focus?: boolean;
 }
 
 /** A discount code: copy it, or apply it to the cart the way the merchant configured. */
-export function Coupon({ v, coupon: { code, title }, focus }: CouponProps) {
+export function Coupon({ view, coupon: { code, title }, focus }: CouponProps) {
 	const ref = useRef<HTMLDivElement>(null);
 	useEffect(() => void (focus && ref.current!.focus()), []);
 	const apply = () => {
-		const { onApplyCoupon, applyCouponUrl } = v.config.value;
+		const { onApplyCoupon, applyCouponUrl } = view.config.value;
 		try {
 			onApplyCoupon ? onApplyCoupon(code) : location.assign(applyCouponUrl.replace('{code}', encodeURIComponent(code)));
 		} catch (error) {
-			v.report(error);
+			view.report(error);
 		}
 	};
 	return (
-		<div class="f" ref={ref} tabIndex={-1}>
+		<div class="actions" ref={ref} tabIndex={-1}>
 			<p>
 				{title} <code>{code}</code>
 			</p>
-			<Copy v={v} text={code} />
-			<button class="b" onClick={apply}>
-				{v.t('applyToCart')}
+			<Copy view={view} text={code} />
+			<button class="button" onClick={apply}>
+				{view.t('applyToCart')}
 			</button>
 		</div>
 	);

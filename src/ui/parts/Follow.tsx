@@ -7,18 +7,18 @@ import { useAction } from './useAction';
 Follow on Instagram: the profile opens in a new tab and the points are claimed at the same time.
 Only the server's answer is shown: the points it awarded, or why it refused.
 */
-export function Follow({ v, rule }: { v: View; rule: EarnRule }) {
-	const { t, store } = v;
+export function Follow({ view, rule }: { view: View; rule: EarnRule }) {
+	const { t, store } = view;
 	const [state, run] = useAction(store.earn);
 	const url = rule.profileUrl;
-	if (state.result) return <span class="ok">{t('earnedPoints', { points: points(v, state.result.awarded) })}</span>;
+	if (state.result) return <span class="success-text">{t('earnedPoints', { points: points(view, state.result.awarded) })}</span>;
 	return (
 		<>
 			{store.customer.value.data!.completedActions.includes(rule.key)
-				? !state.error && <span class="ok">{t('done')}</span>
+				? !state.error && <span class="success-text">{t('done')}</span>
 				: url?.startsWith('https:') && (
 						<a
-							class="b"
+							class="button"
 							href={url}
 							target="_blank"
 							rel="noopener noreferrer"
@@ -30,7 +30,7 @@ export function Follow({ v, rule }: { v: View; rule: EarnRule }) {
 							{t('follow')}
 						</a>
 					)}
-			<Problem v={v} error={state.error} />
+			<Problem view={view} error={state.error} />
 		</>
 	);
 }

@@ -7,7 +7,7 @@ import { Problem } from './Problem';
 import { useAction } from './useAction';
 
 interface RedeemProps {
-	v: View;
+	view: View;
 	reward: Reward;
 	balance: number;
 }
@@ -17,27 +17,27 @@ A reward's action for a member: how far away it is, or Redeem → "Spend 500 poi
 the code. A variable reward takes the points on a slider (the program's min, max and step, capped
 by the balance) showing the value live. The main button keeps its place, so focus stays on it.
 */
-export function Redeem({ v, reward, balance }: RedeemProps) {
-	const { t, store } = v;
+export function Redeem({ view, reward, balance }: RedeemProps) {
+	const { t, store } = view;
 	const { minPoints = 0, maxPoints = 0, stepPoints = 1, pointsPerUnit = 1, unitAmount = 0 } = reward;
 	const variable = reward.kind == 'variable';
 	const [spend, setSpend] = useState(cost(reward));
 	const [confirming, setConfirming] = useState(false);
 	const [state, run] = useAction(() => store.redeem(reward.id, variable ? spend : undefined));
 	const value = variable
-		? t('amountOff', { amount: money(v, Math.floor(spend / pointsPerUnit) * unitAmount, reward.currency) })
+		? t('amountOff', { amount: money(view, Math.floor(spend / pointsPerUnit) * unitAmount, reward.currency) })
 		: reward.title;
-	const spendText = `${points(v, spend)} · ${value}`;
-	if (state.result) return <Coupon v={v} coupon={state.result.coupon} focus />;
+	const spendText = `${points(view, spend)} · ${value}`;
+	if (state.result) return <Coupon view={view} coupon={state.result.coupon} focus />;
 	if (balance < cost(reward))
 		return (
-			<div class="f">
+			<div class="actions">
 				<progress max={cost(reward)} value={balance} aria-label={reward.title} />
-				<small>{t('toGo', { points: points(v, cost(reward) - balance) })}</small>
+				<small>{t('toGo', { points: points(view, cost(reward) - balance) })}</small>
 			</div>
 		);
 	return (
-		<div class="f">
+		<div class="actions">
 			{variable && !confirming && (
 				<>
 					<input
@@ -53,17 +53,17 @@ export function Redeem({ v, reward, balance }: RedeemProps) {
 					<output>{spendText}</output>
 				</>
 			)}
-			{confirming && <p role="alert">{t('confirmSpend', { points: points(v, spend), reward: value })}</p>}
+			{confirming && <p role="alert">{t('confirmSpend', { points: points(view, spend), reward: value })}</p>}
 			{/* The second click of a double click (detail 2) never confirms: it must be a decision. */}
-			<button class="b" onClick={(event) => (confirming ? event.detail < 2 && run() : setConfirming(true))}>
+			<button class="button" onClick={(event) => (confirming ? event.detail < 2 && run() : setConfirming(true))}>
 				{t(confirming ? 'confirm' : 'redeem')}
 			</button>
 			{confirming && (
-				<button class="b o" onClick={() => setConfirming(false)}>
+				<button class="button button-quiet" onClick={() => setConfirming(false)}>
 					{t('cancel')}
 				</button>
 			)}
-			<Problem v={v} error={state.error} />
+			<Problem view={view} error={state.error} />
 		</div>
 	);
 }

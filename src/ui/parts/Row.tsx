@@ -8,7 +8,7 @@ interface RowProps {
 
 /** One line of a list (an earn rule, a reward, a ledger entry): title, detail, and its action. */
 export const Row = ({ title, sub, children }: RowProps) => (
-	<li class="r">
+	<li class="row">
 		<p>
 			<b>{title}</b>
 			{sub && <small>{sub}</small>}

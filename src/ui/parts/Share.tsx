@@ -11,20 +11,20 @@ const CHANNELS = [
 ];
 
 /** The member's referral link to copy, and the system share sheet or, without one, share links. */
-export function Share({ v }: ViewProps) {
-	const { t, store } = v;
+export function Share({ view }: ViewProps) {
+	const { t, store } = view;
 	const link = store.customer.value.data!.referral.link;
-	const text = `${t('shareText', { gift: giftText(v, referralRule(v)!), store: store.program.value.data!.name })} ${link}`;
+	const text = `${t('shareText', { gift: giftText(view, referralRule(view)!), store: store.program.value.data!.name })} ${link}`;
 	return (
-		<div class="f">
+		<div class="actions">
 			<label>
 				{t('yourLink')}
 				<input readOnly value={link} />
 			</label>
-			<Copy v={v} text={link} onCopy={() => store.shared('copy')} />
+			<Copy view={view} text={link} onCopy={() => store.shared('copy')} />
 			{'share' in navigator ? (
 				<button
-					class="b"
+					class="button"
 					onClick={() =>
 						navigator.share({ text }).then(
 							() => store.shared('native'),
@@ -39,7 +39,7 @@ export function Share({ v }: ViewProps) {
 					// Facebook takes only the link; the others take the whole message.
 					<a
 						key={channel}
-						class="b o"
+						class="button button-quiet"
 						href={url + encodeURIComponent(channel == 'facebook' ? link : text)}
 						target="_blank"
 						rel="noopener noreferrer"

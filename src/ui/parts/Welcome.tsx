@@ -5,20 +5,20 @@ import { Problem } from './Problem';
 import { useAction } from './useAction';
 
 /** For a visitor who came through a friend's link (?ref=CODE): claim the gift with an email. */
-export function Welcome({ v }: ViewProps) {
-	const { t, store, referral } = v;
-	const rule = referralRule(v);
+export function Welcome({ view }: ViewProps) {
+	const { t, store, referral } = view;
+	const rule = referralRule(view);
 	const [state, run] = useAction((email: string) => store.claimReferral(referral!, email));
 	return (
 		referral &&
 		rule && (
-			<div class="c">
-				<h3>{t('welcome', { gift: giftText(v, rule) })}</h3>
+			<div class="card">
+				<h3>{t('welcome', { gift: giftText(view, rule) })}</h3>
 				{state.result ? (
-					<Coupon v={v} coupon={state.result.coupon} focus />
+					<Coupon view={view} coupon={state.result.coupon} focus />
 				) : (
 					<form
-						class="f"
+						class="actions"
 						onSubmit={(event) => {
 							event.preventDefault();
 							void run(new FormData(event.currentTarget).get('email') as string);
@@ -28,8 +28,8 @@ export function Welcome({ v }: ViewProps) {
 							{t('email')}
 							<input name="email" type="email" autoComplete="email" required />
 						</label>
-						<button class="b">{t('claim')}</button>
-						<Problem v={v} error={state.error} />
+						<button class="button">{t('claim')}</button>
+						<Problem view={view} error={state.error} />
 					</form>
 				)}
 			</div>

@@ -66,7 +66,7 @@ function measureTexts(page: Page): Promise<{ primary: string; texts: MeasuredTex
 					ratio: ratio(style.color, background),
 					needed: large ? 3 : 4.5,
 					inPanel: !!el.closest('dialog.panel'),
-					screenReaderOnly: !!el.closest('.sr'),
+					screenReaderOnly: !!el.closest('.visually-hidden'),
 				};
 			});
 		return { primary, texts };

@@ -13,7 +13,7 @@ describe('Activity page', () => {
 	it('loads the first page when shown, and shows a skeleton without numbers meanwhile', () => {
 		const v = viewWithActivity();
 		v.store.activity.value = { loading: true };
-		const { container } = render(<ActivityPage v={v} />);
+		const { container } = render(<ActivityPage view={v} />);
 		expect(v.store.loadActivity).toHaveBeenCalled();
 		expect(container.querySelector('[aria-busy="true"]')!.textContent).toBe('Loading…');
 		expect(container.textContent).not.toMatch(/\d/);
@@ -22,7 +22,7 @@ describe('Activity page', () => {
 	it('shows the ledger in words, dated, with signed points', () => {
 		const v = viewWithActivity();
 		v.store.activity.value = { data: ACTIVITY, next: null };
-		render(<ActivityPage v={v} />);
+		render(<ActivityPage view={v} />);
 		const rows = screen.getAllByRole('listitem').map((item) => item.textContent);
 		expect(rows).toEqual(['Redeemed $5 offMar 1, 2026-500', 'Birthday bonusFeb 14, 2026+200', 'Order $60Jan 5, 2026+300']);
 		expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
@@ -31,7 +31,7 @@ describe('Activity page', () => {
 	it('loads more pages on demand', () => {
 		const v = viewWithActivity();
 		v.store.activity.value = { data: ACTIVITY, next: 'cursor-2' };
-		render(<ActivityPage v={v} />);
+		render(<ActivityPage view={v} />);
 		fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
 		expect(v.store.loadActivity).toHaveBeenLastCalledWith(true);
 	});
@@ -39,14 +39,14 @@ describe('Activity page', () => {
 	it('has an empty state', () => {
 		const v = viewWithActivity();
 		v.store.activity.value = { data: [], next: null };
-		render(<ActivityPage v={v} />);
+		render(<ActivityPage view={v} />);
 		expect(screen.getByText('Nothing here yet.')).toBeTruthy();
 	});
 
 	it('has an error state with a retry', () => {
 		const v = viewWithActivity();
 		v.store.activity.value = { error: { code: 'network', status: 0 } };
-		render(<ActivityPage v={v} />);
+		render(<ActivityPage view={v} />);
 		expect(screen.getByRole('alert').textContent).toContain('You’re offline. Try again soon.');
 		fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
 		expect(v.store.loadActivity).toHaveBeenCalledTimes(2);
@@ -55,14 +55,14 @@ describe('Activity page', () => {
 	it('a failed "load more" keeps the entries and says why', () => {
 		const v = viewWithActivity();
 		v.store.activity.value = { data: ACTIVITY, next: 'cursor-2', error: { code: 'timeout', status: 0 } };
-		render(<ActivityPage v={v} />);
+		render(<ActivityPage view={v} />);
 		expect(screen.getAllByRole('listitem')).toHaveLength(3);
 		expect(screen.getByRole('alert').textContent).toBe('No answer. Try again.');
 	});
 
 	it('asks a guest to join or sign in', () => {
 		const v = viewWithActivity({ member: false });
-		render(<ActivityPage v={v} />);
+		render(<ActivityPage view={v} />);
 		expect(screen.getByRole('link', { name: 'Sign in' })).toBeTruthy();
 		expect(v.store.loadActivity).not.toHaveBeenCalled();
 	});

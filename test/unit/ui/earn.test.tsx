@@ -7,7 +7,7 @@ const rowOf = (title: string) => screen.getByText(title, { selector: 'b' }).clos
 
 describe('Earn page', () => {
 	it('lists every rule with its points; orders per currency unit; the referral offer spelled out', () => {
-		render(<EarnPage v={makeView()} />);
+		render(<EarnPage view={makeView()} />);
 		expect(within(rowOf('Place an order')).getByText('5 points per $1')).toBeTruthy();
 		expect(within(rowOf('Follow us on Instagram')).getByText('50 points')).toBeTruthy();
 		expect(within(rowOf('Refer a friend')).getByText('Give $10, get 500 points')).toBeTruthy();
@@ -16,7 +16,7 @@ describe('Earn page', () => {
 	it('shows completed one-time actions as done', () => {
 		const v = makeView();
 		patchCustomer(v, { completedActions: ['signup', 'instagram_follow'] });
-		render(<EarnPage v={v} />);
+		render(<EarnPage view={v} />);
 		expect(within(rowOf('Create an account')).getByText('Done')).toBeTruthy();
 		expect(within(rowOf('Follow us on Instagram')).getByText('Done')).toBeTruthy();
 		expect(within(rowOf('Follow us on Instagram')).queryByRole('link')).toBeNull();
@@ -26,7 +26,7 @@ describe('Earn page', () => {
 		const v = makeView();
 		const earn = vi.fn().mockResolvedValue({ ruleKey: 'instagram_follow', awarded: 50, balance: 670, lifetimePoints: 930 });
 		v.store.earn = earn;
-		render(<EarnPage v={v} />);
+		render(<EarnPage view={v} />);
 		const link = within(rowOf('Follow us on Instagram')).getByRole('link', { name: 'Follow' });
 		expect([link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel')]).toEqual([
 			'https://www.instagram.com/shop/',
@@ -42,7 +42,7 @@ describe('Earn page', () => {
 	it('a refused follow says why, from the server', async () => {
 		const v = makeView();
 		v.store.earn = vi.fn().mockRejectedValue({ code: 'already_completed', status: 409 });
-		render(<EarnPage v={v} />);
+		render(<EarnPage view={v} />);
 		const link = within(rowOf('Follow us on Instagram')).getByRole('link', { name: 'Follow' });
 		link.addEventListener('click', (event) => event.preventDefault());
 		fireEvent.click(link);
@@ -52,7 +52,7 @@ describe('Earn page', () => {
 	it('accepts only https: profile URLs', () => {
 		const v = makeView();
 		v.store.program.value.data!.earnRules[2].profileUrl = 'javascript:alert(1)';
-		render(<EarnPage v={v} />);
+		render(<EarnPage view={v} />);
 		expect(within(rowOf('Follow us on Instagram')).queryByRole('link')).toBeNull();
 	});
 
@@ -62,7 +62,7 @@ describe('Earn page', () => {
 			async (birthday: { month: number; day: number }) => void patchCustomer(v, { birthday, birthdayLockedUntil: '2027-03-01T00:00:00Z' }),
 		);
 		v.store.setBirthday = setBirthday;
-		render(<EarnPage v={v} />);
+		render(<EarnPage view={v} />);
 		const row = within(rowOf('Celebrate your birthday'));
 		fireEvent.change(row.getByLabelText('Month'), { target: { value: '2' } });
 		fireEvent.input(row.getByLabelText('Day'), { target: { value: '30' } });
@@ -78,7 +78,7 @@ describe('Earn page', () => {
 	});
 
 	it('birthday: a year in the future is refused; Cancel goes back to the form', () => {
-		render(<EarnPage v={makeView()} />);
+		render(<EarnPage view={makeView()} />);
 		const row = within(rowOf('Celebrate your birthday'));
 		fireEvent.input(row.getByLabelText('Day'), { target: { value: '3' } });
 		fireEvent.input(row.getByLabelText('Year (optional)'), { target: { value: String(new Date().getFullYear() + 1) } });
@@ -92,7 +92,7 @@ describe('Earn page', () => {
 	});
 
 	it('a guest sees the rules marked as members only, and a way in', () => {
-		render(<EarnPage v={makeView({ member: false })} />);
+		render(<EarnPage view={makeView({ member: false })} />);
 		expect(screen.getAllByText('Members only')).toHaveLength(5);
 		expect(screen.getByRole('link', { name: 'Join' })).toBeTruthy();
 	});
@@ -100,7 +100,7 @@ describe('Earn page', () => {
 	it('an empty program says so', () => {
 		const v = makeView();
 		v.store.program.value.data!.earnRules = [];
-		render(<EarnPage v={v} />);
+		render(<EarnPage view={v} />);
 		expect(screen.getByText('Nothing here yet.')).toBeTruthy();
 	});
 });

@@ -6,7 +6,7 @@ import { COUPON, makeView, patchCustomer } from './support';
 describe('Home page', () => {
 	it('a guest sees the program at a glance, Join and Sign in to the merchant URLs, all marked members only', () => {
 		const v = makeView({ member: false });
-		render(<HomePage v={v} />);
+		render(<HomePage view={v} />);
 		expect(screen.getByRole('link', { name: 'Join' }).getAttribute('href')).toBe('https://shop.example/account/register');
 		expect(screen.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('https://shop.example/account/login');
 		expect(screen.getByText('5 points per $1')).toBeTruthy();
@@ -19,14 +19,14 @@ describe('Home page', () => {
 	it('after an ended session a guest is asked to sign in again', () => {
 		const v = makeView({ member: false });
 		v.store.expired.value = true;
-		render(<HomePage v={v} />);
+		render(<HomePage view={v} />);
 		expect(screen.getByRole('alert').textContent).toBe('Please sign in again.');
 	});
 
 	it('a member sees the balance, the tier with progress to the next, and a nudge to what they can redeem', () => {
 		const v = makeView();
-		const { container } = render(<HomePage v={v} />);
-		expect(container.querySelector('.n')!.textContent).toBe('620 points');
+		const { container } = render(<HomePage view={v} />);
+		expect(container.querySelector('.balance-amount')!.textContent).toBe('620 points');
 		expect(screen.getByText('Bronze')).toBeTruthy();
 		const progress = screen.getByRole('progressbar', { name: '120 points to Silver' }) as HTMLProgressElement;
 		expect([progress.value, progress.max]).toEqual([880, 1000]);
@@ -36,13 +36,13 @@ describe('Home page', () => {
 	it('the nudge names the points still missing for the nearest reward', () => {
 		const v = makeView();
 		patchCustomer(v, { balance: 380 });
-		render(<HomePage v={v} />);
+		render(<HomePage view={v} />);
 		expect(screen.getByText('120 points until $5 off')).toBeTruthy();
 	});
 
 	it('shortcuts go to Earn, Redeem and Refer', () => {
 		const v = makeView();
-		render(<HomePage v={v} />);
+		render(<HomePage view={v} />);
 		for (const [name, page] of [
 			['Earn', 'earn'],
 			['Redeem', 'redeem'],
@@ -60,7 +60,7 @@ describe('Home page', () => {
 			.mockRejectedValueOnce({ code: 'self_referral', status: 409 })
 			.mockResolvedValueOnce({ coupon: { ...COUPON, source: 'referral', title: '$10 off your first order' } });
 		v.store.claimReferral = claim;
-		render(<HomePage v={v} />);
+		render(<HomePage view={v} />);
 		expect(screen.getByRole('heading', { name: 'Your friend sent you $10 off' })).toBeTruthy();
 		fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'me@example.com' } });
 		fireEvent.click(screen.getByRole('button', { name: 'Claim' }));
@@ -78,17 +78,17 @@ describe('Home page', () => {
 		vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
 		vi.stubGlobal('cancelAnimationFrame', () => {});
 		vi.stubGlobal('matchMedia', () => ({ matches: false }));
-		const { container } = render(<HomePage v={v} />);
+		const { container } = render(<HomePage view={v} />);
 		patchCustomer(v, { balance: 720 });
 		await waitFor(() => expect(frames.length).toBeGreaterThan(0));
-		expect(container.querySelector('.n')!.textContent).not.toBe('720 points');
+		expect(container.querySelector('.balance-amount')!.textContent).not.toBe('720 points');
 		const start = performance.now();
 		frames.splice(0).forEach((frame) => frame(start + 1000));
-		await waitFor(() => expect(container.querySelector('.n')!.textContent).toBe('720 points'));
+		await waitFor(() => expect(container.querySelector('.balance-amount')!.textContent).toBe('720 points'));
 
 		vi.stubGlobal('matchMedia', () => ({ matches: true }));
 		patchCustomer(v, { balance: 820 });
-		await waitFor(() => expect(container.querySelector('.n')!.textContent).toBe('820 points'));
+		await waitFor(() => expect(container.querySelector('.balance-amount')!.textContent).toBe('820 points'));
 		cleanup();
 		vi.unstubAllGlobals();
 	});

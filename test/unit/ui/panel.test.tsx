@@ -43,7 +43,7 @@ describe('panel states', () => {
 		const v = makeView();
 		v.store.customer.value = { ...v.store.customer.value, loading: true };
 		const { container } = renderPanel(v);
-		expect(container.querySelector('.n')!.textContent).toBe('620 points');
+		expect(container.querySelector('.balance-amount')!.textContent).toBe('620 points');
 	});
 
 	it('has a polite live region in the dialog for announcements', () => {

@@ -8,7 +8,7 @@ const redeemed = { coupon: COUPON, pointsSpent: 500, balance: 120 };
 
 describe('Redeem page', () => {
 	it('affordable rewards are actionable; the others show a bar and how many points are missing', () => {
-		render(<RedeemPage v={makeView()} />);
+		render(<RedeemPage view={makeView()} />);
 		expect(within(rowOf('$5 off')).getByRole('button', { name: 'Redeem' })).toBeTruthy();
 		const free = within(rowOf('Free shipping'));
 		expect(free.queryByRole('button')).toBeNull();
@@ -21,7 +21,7 @@ describe('Redeem page', () => {
 		const v = makeView();
 		const redeem = vi.fn().mockResolvedValue(redeemed);
 		v.store.redeem = redeem;
-		render(<RedeemPage v={v} />);
+		render(<RedeemPage view={v} />);
 		const row = within(rowOf('$5 off'));
 		fireEvent.click(row.getByRole('button', { name: 'Redeem' }));
 		expect(redeem).not.toHaveBeenCalled();
@@ -36,7 +36,7 @@ describe('Redeem page', () => {
 	it('Cancel steps back without spending', () => {
 		const v = makeView();
 		v.store.redeem = vi.fn();
-		render(<RedeemPage v={v} />);
+		render(<RedeemPage view={v} />);
 		const row = within(rowOf('$5 off'));
 		fireEvent.click(row.getByRole('button', { name: 'Redeem' }));
 		fireEvent.click(row.getByRole('button', { name: 'Cancel' }));
@@ -47,7 +47,7 @@ describe('Redeem page', () => {
 	it('the second click of a double click never confirms', () => {
 		const v = makeView();
 		v.store.redeem = vi.fn().mockResolvedValue(redeemed);
-		render(<RedeemPage v={v} />);
+		render(<RedeemPage view={v} />);
 		const button = within(rowOf('$5 off')).getByRole('button', { name: 'Redeem' });
 		fireEvent.click(button, { detail: 1 });
 		fireEvent.click(button, { detail: 2 });
@@ -60,7 +60,7 @@ describe('Redeem page', () => {
 	it('a refused redemption says why', async () => {
 		const v = makeView();
 		v.store.redeem = vi.fn().mockRejectedValue({ code: 'insufficient_points', status: 409 });
-		render(<RedeemPage v={v} />);
+		render(<RedeemPage view={v} />);
 		const row = within(rowOf('$5 off'));
 		fireEvent.click(row.getByRole('button', { name: 'Redeem' }));
 		fireEvent.click(row.getByRole('button', { name: 'Confirm' }));
@@ -72,7 +72,7 @@ describe('Redeem page', () => {
 		patchCustomer(v, { balance: 1250 });
 		const redeem = vi.fn().mockResolvedValue(redeemed);
 		v.store.redeem = redeem;
-		render(<RedeemPage v={v} />);
+		render(<RedeemPage view={v} />);
 		const row = within(rowOf('Turn points into dollars'));
 		expect(row.getByText('100 points per $1')).toBeTruthy();
 		const slider = row.getByRole('slider', { name: 'Turn points into dollars' }) as HTMLInputElement;
@@ -91,7 +91,7 @@ describe('Redeem page', () => {
 		const v = makeView();
 		patchCustomer(v, { coupons: [COUPON] });
 		v.config.value = { ...v.config.value, onApplyCoupon };
-		const { unmount } = render(<RedeemPage v={v} />);
+		const { unmount } = render(<RedeemPage view={v} />);
 		fireEvent.click(screen.getByRole('button', { name: 'Apply to cart' }));
 		expect(onApplyCoupon).toHaveBeenCalledWith(COUPON.code);
 		unmount();
@@ -100,7 +100,7 @@ describe('Redeem page', () => {
 		vi.stubGlobal('location', { ...location, assign });
 		const plain = makeView();
 		patchCustomer(plain, { coupons: [{ ...COUPON, code: 'A B' }] });
-		render(<RedeemPage v={plain} />);
+		render(<RedeemPage view={plain} />);
 		fireEvent.click(screen.getByRole('button', { name: 'Apply to cart' }));
 		expect(assign).toHaveBeenCalledWith('/discount/A%20B');
 		vi.unstubAllGlobals();
@@ -108,17 +108,17 @@ describe('Redeem page', () => {
 
 	it('My rewards lists unused codes, or says there are none', () => {
 		const v = makeView();
-		const { unmount } = render(<RedeemPage v={v} />);
+		const { unmount } = render(<RedeemPage view={v} />);
 		expect(screen.getByRole('heading', { name: 'My rewards' })).toBeTruthy();
 		expect(screen.getByText('Nothing here yet.')).toBeTruthy();
 		unmount();
 		patchCustomer(v, { coupons: [COUPON] });
-		render(<RedeemPage v={v} />);
+		render(<RedeemPage view={v} />);
 		expect(screen.getByText(COUPON.code)).toBeTruthy();
 	});
 
 	it('a guest sees the catalogue with costs, marked members only', () => {
-		render(<RedeemPage v={makeView({ member: false })} />);
+		render(<RedeemPage view={makeView({ member: false })} />);
 		expect(within(rowOf('$10 off')).getByText('1,000 points')).toBeTruthy();
 		expect(screen.getAllByText('Members only')).toHaveLength(4);
 		expect(screen.queryByRole('button', { name: 'Redeem' })).toBeNull();

@@ -7,7 +7,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('Refer page', () => {
 	it('spells out the offer and shows the member’s link', () => {
-		render(<ReferPage v={makeView()} />);
+		render(<ReferPage view={makeView()} />);
 		expect(screen.getByRole('heading', { name: 'Give $10, get 500 points' })).toBeTruthy();
 		expect((screen.getByLabelText('Your link') as HTMLInputElement).value).toBe('https://shop.example/?ref=SHOPPER1');
 	});
@@ -16,7 +16,7 @@ describe('Refer page', () => {
 		const writeText = vi.fn().mockResolvedValue(undefined);
 		vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
 		const v = makeView();
-		render(<ReferPage v={v} />);
+		render(<ReferPage view={v} />);
 		fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
 		await screen.findByRole('button', { name: 'Copied' });
 		expect(writeText).toHaveBeenCalledWith('https://shop.example/?ref=SHOPPER1');
@@ -26,7 +26,7 @@ describe('Refer page', () => {
 
 	it('without Web Share: email, WhatsApp, X and Facebook links with a prefilled message, each reported', () => {
 		const v = makeView();
-		render(<ReferPage v={v} />);
+		render(<ReferPage view={v} />);
 		const message = encodeURIComponent('Get $10 off at Maple & Moss https://shop.example/?ref=SHOPPER1');
 		const links = ['Email', 'WhatsApp', 'X', 'Facebook'].map((name) => screen.getByRole('link', { name }));
 		expect(links.map((link) => link.getAttribute('href'))).toEqual([
@@ -45,7 +45,7 @@ describe('Refer page', () => {
 		const share = vi.fn().mockResolvedValue(undefined);
 		vi.stubGlobal('navigator', { ...navigator, share });
 		const v = makeView();
-		render(<ReferPage v={v} />);
+		render(<ReferPage view={v} />);
 		expect(screen.queryByRole('link', { name: 'WhatsApp' })).toBeNull();
 		fireEvent.click(screen.getByRole('button', { name: 'Share' }));
 		expect(share).toHaveBeenCalledWith({ text: 'Get $10 off at Maple & Moss https://shop.example/?ref=SHOPPER1' });
@@ -53,7 +53,7 @@ describe('Refer page', () => {
 	});
 
 	it('a guest sees the offer and a way in, no link', () => {
-		render(<ReferPage v={makeView({ member: false })} />);
+		render(<ReferPage view={makeView({ member: false })} />);
 		expect(screen.getByRole('heading', { name: 'Give $10, get 500 points' })).toBeTruthy();
 		expect(screen.getByRole('link', { name: 'Join' })).toBeTruthy();
 		expect(screen.queryByLabelText('Your link')).toBeNull();
@@ -62,7 +62,7 @@ describe('Refer page', () => {
 	it('a program without referrals says there is nothing here', () => {
 		const v = makeView();
 		v.store.program.value.data!.earnRules.pop();
-		render(<ReferPage v={v} />);
+		render(<ReferPage view={v} />);
 		expect(screen.getByText('Nothing here yet.')).toBeTruthy();
 	});
 });

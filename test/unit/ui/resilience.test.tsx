@@ -24,7 +24,7 @@ describe('panel: bad data and no connection', () => {
 		v.store.offline.value = true;
 		await vi.waitFor(() => expect(region.textContent).toBe('You’re offline. Your points are safe; we’ll catch up when you’re back.'));
 		// The rest of the panel stays as it was.
-		expect(container.querySelector('.n')!.textContent).toBe('620 points');
+		expect(container.querySelector('.balance-amount')!.textContent).toBe('620 points');
 	});
 
 	it('an answer not of the contract’s shape is not shown: a friendly error with a retry, and onError hears of it', async () => {
