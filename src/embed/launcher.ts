@@ -41,12 +41,7 @@ export function createLauncher(parent: ShadowRoot, onActivate: () => void): Laun
 		setBalance: (text) => {
 			badge.textContent = text ?? '';
 		},
-		setExpanded: (expanded) => {
-			button.setAttribute('aria-expanded', String(expanded));
-			// Behind the open panel the launcher is out of reach of keyboard and screen reader, as
-			// the rest of the page is (the panel is not a showModal() dialog that would do it).
-			button.toggleAttribute('inert', expanded);
-		},
+		setExpanded: (expanded) => button.setAttribute('aria-expanded', String(expanded)),
 		setBusy: (busy) => (busy ? button.setAttribute('aria-busy', 'true') : button.removeAttribute('aria-busy')),
 	};
 }

@@ -58,8 +58,6 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		if (panelLoading) return panelLoading;
 		const loadingGeneration = generation;
 		panelLoading = loadPanel()
-			// Evaluating the chunk is a task of its own; setting the panel up gets the next one.
-			.then((chunk) => new Promise<typeof chunk>((resolve) => setTimeout(() => resolve(chunk))))
 			.then(({ mountPanel }) => {
 				if (!mounted || !config || loadingGeneration !== generation) return undefined;
 				const current = mounted;
@@ -83,8 +81,10 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 				return panel;
 			})
 			.catch((error: unknown) => {
-				// Let a later click try again, e.g. after the network comes back.
-				panelLoading = undefined;
+				// Let a later click try again, e.g. after the network comes back. A CDN without CORS is
+				// a setup mistake: one console error that names the fix, and no retry.
+				if ((error as { code?: string } | undefined)?.code == 'panel_chunk_cors') log.error((error as Error).message);
+				else panelLoading = undefined;
 				report(error);
 				return undefined;
 			});
@@ -116,19 +116,15 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		// click's task, but in a task after the next frame has been painted, when the page's styles
 		// are clean and only the probe needs styling.
 		let frame = 0;
-		let timer: ReturnType<typeof setTimeout> | undefined;
 		const repickOnPrimary = () => {
-			if (frame || timer) return;
-			frame = requestAnimationFrame(() => {
-				frame = 0;
-				timer = setTimeout(() => {
-					timer = undefined;
-					const css = onPrimaryCss(mountResult.root);
-					if (css) styles.set('on-primary', css);
-				});
-			});
+			frame ||= requestAnimationFrame(() =>
+				setTimeout(() => {
+					frame = 0;
+					styles.set('on-primary', onPrimaryCss(mountResult.root));
+				}),
+			);
 		};
-		const cleanups = [() => cancelAnimationFrame(frame), () => clearTimeout(timer)];
+		const cleanups = [() => cancelAnimationFrame(frame)];
 		const current: Mounted = { mount: mountResult, styles, launcher, repickOnPrimary, cleanups };
 		mounted = current;
 		const scheme = trackColorScheme(mountResult.host, () => config?.colorScheme ?? 'auto');

@@ -60,6 +60,7 @@ export const mountPanel: MountPanel = (host) => {
 	const close = () => {
 		if (!open.value) return;
 		open.value = false;
+		host.launcher?.removeAttribute('inert');
 		host.onOpenChange(false, page.value);
 		(returnFocusTo?.isConnected ? returnFocusTo : host.launcher)?.focus();
 	};
@@ -72,6 +73,9 @@ export const mountPanel: MountPanel = (host) => {
 		returnFocusTo = active instanceof HTMLElement && active !== document.body && !active.shadowRoot ? active : host.launcher;
 		// The panel is already rendered (on intent): this reveals it and moves focus (Dialog.tsx).
 		open.value = true;
+		// Behind the open panel the launcher is out of reach of keyboard and screen reader, as the
+		// rest of the page is (page-hiding.ts): this is not a showModal() dialog that would do it.
+		host.launcher?.toggleAttribute('inert', true);
 		host.onOpenChange(true, next);
 		// Analytics wait until the panel is on screen: the click's frame is for painting it.
 		requestAnimationFrame(() => setTimeout(() => store.track('launcher_open')));
