@@ -133,6 +133,9 @@ export async function startFixtureServers({ distDir }: { distDir: string }): Pro
 	cdn.set('/heavy/heavy-widget.js', TYPES['.js'], Buffer.from(heavyPadding() + heavyJs.replaceAll('{{ORIGIN}}', widgetOrigin)), cors);
 	cdn.set('/heavy/heavy-widget.css', TYPES['.css'], Buffer.from(heavyCss), cors);
 	cdn.set('/heavy/pixel.gif', TYPES['.gif'], PIXEL, cors);
+	// The launcher's bytes as a script that does nothing: the browser parses them, no more.
+	const launcher = await readFile(join(dist, 'rewards.js'), 'utf8').catch(() => '');
+	cdn.set('/floor/rewards.js', TYPES['.js'], Buffer.from(`(function(){\n${launcher}\n});`), cors);
 
 	return {
 		pageOrigin: pageServer.url,

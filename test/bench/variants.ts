@@ -1,4 +1,4 @@
-export type VariantId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g';
+export type VariantId = 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h';
 
 /** The bench page (100 products, about 2,600 elements) or ten times it (about 26,000, a long collection page). */
 export type PageSize = 'normal' | 'x10';
@@ -58,6 +58,13 @@ export const VARIANTS: Variant[] = [
 		click: { button: { selector: '.hw-launcher' }, opened: { selector: '.hw-panel:not([hidden])' } },
 	},
 	{ id: 'e', label: 'panel opened (guest)', snippet: widgetTag, ready: launcher, click: { button: launcher, opened: panelOpen } },
+	{
+		// The floor of (b): the same bytes, parsed (V8 compiles functions lazily, on first call) and never run (fixture-server.ts wraps
+		// rewards.js in a function that is not called). (b) minus (h) is our own code running.
+		id: 'h',
+		label: 'do-nothing script of the launcher’s size',
+		snippet: ({ widgetOrigin }) => `<script src="${widgetOrigin}/floor/rewards.js" async></script>`,
+	},
 	{ id: 'f', label: '×10 page alone', page: 'x10', snippet: () => '' },
 	{
 		id: 'g',
