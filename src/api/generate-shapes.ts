@@ -1,6 +1,7 @@
 // Build-time tool, never bundled: nothing in the widget imports it. Writes src/api/shapes.ts, the
 // compact form of the contract's response schemas that the widget checks answers against
-// (src/api/shape.ts). `npm run gen:api` runs it after editing openapi.json;
+// (src/api/shape.ts). `pattern` is not checked here: URLs from answers are checked where they are used,
+// by src/config/safe-url.ts. `npm run gen:api` runs it after editing openapi.json;
 // test/unit/api/shapes.test.ts fails when the committed file has drifted from the contract.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

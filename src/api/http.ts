@@ -1,5 +1,5 @@
 import ky from 'ky';
-import { toApiError, type ApiError } from './errors';
+import { ApiError, toApiError } from './errors';
 import { stringifyJson } from './json';
 import { fits, type Shape } from './shape';
 
@@ -43,9 +43,10 @@ export function createHttp(options: HttpOptions) {
 		const headers: Record<string, string> = { 'Accept-Language': options.locale() };
 		if (token) headers.Authorization = `Bearer ${token}`;
 		if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+		const url = `${api.replace(/\/$/, '')}/v1/stores/${encodeURIComponent(store)}/${path}`;
 		let text: string;
 		try {
-			text = await ky(`${api.replace(/\/$/, '')}/v1/stores/${encodeURIComponent(store)}/${path}`, {
+			text = await ky(url, {
 				method,
 				json,
 				headers,
@@ -55,7 +56,7 @@ export function createHttp(options: HttpOptions) {
 				retry: method != 'post' || idempotencyKey ? RETRY : 0,
 			}).text();
 		} catch (error) {
-			const failure = await toApiError(error);
+			const failure = await toApiError(error, { method, url });
 			options.heard?.(failure);
 			if (failure.code == 'token_expired' && !renewed && (await options.renew()))
 				return call(method, path, shape, json, idempotencyKey, true);
@@ -67,7 +68,14 @@ export function createHttp(options: HttpOptions) {
 		try {
 			data = text && text.length < 1e6 ? JSON.parse(text) : undefined;
 		} catch {}
-		const failure: ApiError | undefined = shape && !fits(data, shape) ? { code: 'invalid_response', status: 0 } : undefined;
+		const failure =
+			shape && !fits(data, shape)
+				? new ApiError(
+						'invalid_response',
+						0,
+						`${method.toUpperCase()} ${url} answered outside the contract (cut short, too big or of another shape)`,
+					)
+				: undefined;
 		options.heard?.(failure);
 		if (failure) throw failure;
 		return data as T;

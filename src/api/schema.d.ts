@@ -273,11 +273,17 @@ export interface components {
             rewards: components["schemas"]["Reward"][];
             /** @description Ascending by threshold; the first has threshold 0. */
             tiers: components["schemas"]["Tier"][];
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description https:, or http: on localhost only.
+             */
             joinUrl: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description https:, or http: on localhost only.
+             */
             signInUrl: string;
-            /** @description A URL with `{code}` where the referral code goes. */
+            /** @description A URL (https:, or http: on localhost only) with `{code}` where the referral code goes. */
             referralLinkTemplate: string;
             brand?: components["schemas"]["Brand"];
             pointsExpiry?: components["schemas"]["PointsExpiry"];

@@ -171,7 +171,9 @@ export interface RewardsOptions {
 
 	/**
 	URL template used by "Apply to cart" after a redemption. `{code}` is replaced by the URL-encoded coupon code.
+	Only a path on your site or an `https:` URL is accepted (`http:` only on localhost); any other scheme is refused.
 	@default '/discount/{code}'
+	@example 'https://shop.example/discount/{code}?redirect=/cart'
 	*/
 	applyCouponUrl?: string;
 

@@ -1,5 +1,6 @@
 import { isColor } from './color';
 import { DEFAULTS, type ResolvedConfig } from './defaults';
+import { safeUrl } from './safe-url';
 import type { RewardsOptions } from './options';
 
 export interface ValidationResult {
@@ -10,8 +11,6 @@ export interface ValidationResult {
 	/** Unknown options: they are ignored, and named so that typos are easy to spot. */
 	warnings: string[];
 }
-
-const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 
 type Check = (value: any) => boolean;
 const string: Check = (v) => typeof v === 'string' && v.length > 0;
@@ -27,14 +26,8 @@ const oneOf = (...allowed: string[]): [Check, string] => [
 		.join(', ')
 		.replace(/, ([^,]*)$/, ' or $1'),
 ];
-const httpsOrLocal: Check = (v) => {
-	try {
-		const url = new URL(v);
-		return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOST.test(url.hostname));
-	} catch {
-		return false;
-	}
-};
+/** An absolute URL that safeUrl accepts: https:, or http: on localhost (or on the page's own origin). */
+const httpsOrLocal: Check = (v) => /^https?:\/\//i.test(v) && !!safeUrl(v);
 
 // [option path, check, what a valid value looks like]
 const RULES: Array<[string, Check, string]> = [
@@ -60,7 +53,11 @@ const RULES: Array<[string, Check, string]> = [
 	['nonce', string, 'the CSP nonce string'],
 	['locale', (v) => string(v) && /^[a-z]{2,3}(-\w{2,8})*$/i.test(v), 'a language tag like "fr" or "fr-CA"'],
 	['text', object, 'messages per locale, e.g. { fr: { launcherLabel: "…" } }'],
-	['applyCouponUrl', (v) => string(v) && v.includes('{code}'), 'a URL template containing {code}'],
+	[
+		'applyCouponUrl',
+		(v) => string(v) && v.includes('{code}') && !!safeUrl(v.replace('{code}', '')),
+		'a URL template with {code}: a path or an https: URL',
+	],
 	['onError', fn, 'a function'],
 	['onTokenExpired', fn, 'a function'],
 	['onApplyCoupon', fn, 'a function'],

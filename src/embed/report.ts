@@ -11,11 +11,27 @@ export const log = {
 	error(message: string) {
 		console.error(`${PREFIX} ${message}`);
 	},
+	/** Setup mistakes already said: each one once per page, not once per request. */
+	setupMistakes: new Set<string>(),
 };
 
+/** One line that tells failures apart: "RewardsApiError network: No answer from GET …", never "[object Object]". */
+export function describeError(error: unknown): string {
+	if (error instanceof Error) {
+		const code = (error as { code?: unknown }).code;
+		return `${error.name}${typeof code == 'string' ? ` ${code}` : ''}: ${error.message}`;
+	}
+	try {
+		return typeof error == 'object' && error ? JSON.stringify(error) : String(error);
+	} catch {
+		return String(error);
+	}
+}
+
 /**
-Hands an error to the merchant's `onError` and warns once on the console. Never throws:
-a throwing `onError` is itself only warned about.
+Hands an error to the merchant's `onError` and tells the console once per distinct error: a
+setup mistake (a RewardsError with `setupMistake`, from this bundle or the panel's) as an error
+naming the fix, anything else as a warning. Never throws: a throwing `onError` is only warned about.
 */
 export function createReporter(getOnError: () => ((error: unknown) => void) | undefined) {
 	return (error: unknown) => {
@@ -24,7 +40,11 @@ export function createReporter(getOnError: () => ((error: unknown) => void) | un
 		} catch (callbackError) {
 			log.warn('onError threw', callbackError);
 		}
-		log.warn(`error caught: ${error instanceof Error ? error.message : String(error)}`, error);
+		if ((error as { setupMistake?: boolean } | undefined)?.setupMistake) {
+			const { message } = error as Error;
+			if (!log.setupMistakes.has(message)) log.error(message);
+			log.setupMistakes.add(message);
+		} else log.warn(`error caught: ${describeError(error)}`, error);
 	};
 }
 

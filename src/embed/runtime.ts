@@ -30,6 +30,8 @@ interface Mounted {
 	launcher: LauncherView;
 	/** Picks the text colour on the brand colour in effect again, in the next frame. */
 	repickOnPrimary: () => void;
+	/** Sets the light or dark scheme again from the options (a later init() may change them). */
+	syncScheme?: () => void;
 	cleanups: Array<() => void>;
 }
 
@@ -128,6 +130,7 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		const current: Mounted = { mount: mountResult, styles, launcher, repickOnPrimary, cleanups };
 		mounted = current;
 		const scheme = trackColorScheme(mountResult.host, () => config?.colorScheme ?? 'auto');
+		current.syncScheme = scheme.sync;
 		current.cleanups.push(scheme.stop);
 		applyConfig(current, next);
 		// The balance this device showed on an earlier page, at once while the panel loads. Guests
@@ -186,6 +189,7 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		config = result.config;
 		if (mounted) {
 			applyConfig(mounted, config);
+			mounted.syncScheme?.();
 			panel?.update(config, locale);
 			return;
 		}

@@ -77,3 +77,22 @@ export const error_already_claimed = 'Gift already claimed.';
 export const error_not_eligible = 'Gifts are for first orders.';
 export const error_invalid_request = 'Check what you entered.';
 export const error_invalid_token = 'Please sign in again.';
+// Panel redesign and its defects (#14).
+export const percentOff = '{percent}% off';
+export const friendMinOrder = 'On a first order of {amount} or more.';
+export const friendFirstOrder = 'On your first order.';
+export const referralUnknown = 'This referral link is not valid, so there is no gift to claim. You can still join and earn points.';
+export const giftClaimedElsewhere =
+	'This email has already claimed its gift. The code was shown on the device you claimed it on; sign in to find it under My rewards.';
+export const birthdaySaved = 'Birthday: {date}';
+export const error_origin_not_allowed = 'This shop’s rewards are not set up yet. Your points are safe.';
+export const error_not_found = 'We could not find that. Try again later.';
+export const greeting = 'Welcome back';
+export const guestTitle = 'Join {store} rewards';
+export const joinPitch = 'It’s free: earn points on every order and turn them into discounts.';
+export const tierPerks = '{tier} perks';
+export const lifetimeNote = 'Tiers count every point you have ever earned, spent or not.';
+export const bestWays = 'Best ways to earn';
+export const toNextReward = 'Next reward';
+export const redeemReady = 'Ready to redeem';
+export const issued = 'Issued {date}';

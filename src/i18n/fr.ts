@@ -79,3 +79,24 @@ export const error_already_claimed = 'Ce cadeau a déjà été utilisé.';
 export const error_not_eligible = 'Ce cadeau est réservé à une première commande.';
 export const error_invalid_request = 'Vérifiez votre saisie.';
 export const error_invalid_token = 'Veuillez vous reconnecter.';
+// Panel redesign and its defects (#14).
+export const percentOff = '{percent} % de réduction';
+export const friendMinOrder = 'Sur une première commande de {amount} ou plus.';
+export const friendFirstOrder = 'Sur votre première commande.';
+export const referralUnknown =
+	'Ce lien de parrainage n’est pas valide : il n’y a pas de cadeau à réclamer. Vous pouvez quand même vous inscrire et gagner des points.';
+export const giftClaimedElsewhere =
+	'Cet e-mail a déjà réclamé son cadeau. Le code a été affiché sur l’appareil utilisé ; connectez-vous pour le retrouver dans Mes récompenses.';
+export const birthdaySaved = 'Anniversaire : {date}';
+export const error_origin_not_allowed =
+	'Le programme de fidélité de cette boutique n’est pas encore configuré. Vos points sont en sécurité.';
+export const error_not_found = 'Introuvable. Réessayez plus tard.';
+export const greeting = 'Bon retour';
+export const guestTitle = 'Rejoignez le programme {store}';
+export const joinPitch = 'C’est gratuit : gagnez des points à chaque commande et échangez-les contre des réductions.';
+export const tierPerks = 'Avantages {tier}';
+export const lifetimeNote = 'Les niveaux comptent tous les points gagnés, dépensés ou non.';
+export const bestWays = 'Meilleures façons de gagner';
+export const toNextReward = 'Prochaine récompense';
+export const redeemReady = 'Prêt à échanger';
+export const issued = 'Émis le {date}';

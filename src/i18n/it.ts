@@ -78,3 +78,23 @@ export const error_already_claimed = 'Regalo già riscattato.';
 export const error_not_eligible = 'Il regalo vale solo sul primo ordine.';
 export const error_invalid_request = 'Controlla i dati inseriti.';
 export const error_invalid_token = 'Accedi di nuovo.';
+// Panel redesign and its defects (#14).
+export const percentOff = '{percent}% di sconto';
+export const friendMinOrder = 'Su un primo ordine da {amount} in su.';
+export const friendFirstOrder = 'Sul tuo primo ordine.';
+export const referralUnknown =
+	'Questo link di invito non è valido: non c’è nessun regalo da richiedere. Puoi comunque iscriverti e guadagnare punti.';
+export const giftClaimedElsewhere =
+	'Questa email ha già richiesto il suo regalo. Il codice è stato mostrato sul dispositivo usato; accedi per trovarlo in I miei premi.';
+export const birthdaySaved = 'Compleanno: {date}';
+export const error_origin_not_allowed = 'Il programma premi di questo negozio non è ancora configurato. I tuoi punti sono al sicuro.';
+export const error_not_found = 'Non trovato. Riprova più tardi.';
+export const greeting = 'Bentornato';
+export const guestTitle = 'Iscriviti ai premi di {store}';
+export const joinPitch = 'È gratis: guadagna punti a ogni ordine e trasformali in sconti.';
+export const tierPerks = 'Vantaggi {tier}';
+export const lifetimeNote = 'I livelli contano tutti i punti guadagnati, spesi o no.';
+export const bestWays = 'I modi migliori per guadagnare';
+export const toNextReward = 'Prossimo premio';
+export const redeemReady = 'Pronto da riscattare';
+export const issued = 'Emesso il {date}';

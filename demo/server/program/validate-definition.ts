@@ -2,6 +2,17 @@ import type { LocalizedText, StoreDefinition } from './definition';
 
 const KEY = /^[a-z][a-z0-9_]{0,63}$/;
 const REWARD_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
+/**
+A URL the widget may link to or load: https:, or http: on a developer's machine. Any other scheme
+(javascript:, data:, …) would run script on every storefront that shows the program.
+*/
+export function isWebUrl(value: unknown): boolean {
+	if (typeof value !== 'string' || !URL.canParse(value)) return false;
+	const url = new URL(value);
+	return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOST.test(url.hostname));
+}
 
 /**
 Checks a store definition (from code or a REWARDS_STORE_CONFIG file) and throws one Error
@@ -25,11 +36,13 @@ export function validateStoreDefinition(store: StoreDefinition): void {
 		Array.isArray(store.allowedOrigins) && store.allowedOrigins.every((origin) => /^https?:\/\/[^/]+$/.test(origin)),
 		'allowedOrigins must be origins like https://shop.example.com',
 	);
-	for (const url of ['joinUrl', 'signInUrl'] as const) need(URL.canParse(store[url]), `${url} must be a URL`);
+	for (const url of ['joinUrl', 'signInUrl'] as const) need(isWebUrl(store[url]), `${url} must be an https: URL (http: only on localhost)`);
 	need(
-		URL.canParse(store.referralLinkTemplate?.replace('{code}', 'CODE')) && store.referralLinkTemplate.includes('{code}'),
-		'referralLinkTemplate must be a URL containing {code}',
+		isWebUrl(store.referralLinkTemplate?.replace('{code}', 'CODE')) && store.referralLinkTemplate.includes('{code}'),
+		'referralLinkTemplate must be an https: URL (http: only on localhost) containing {code}',
 	);
+	if (store.brand?.logoUrl !== undefined)
+		need(/^https:\/\//.test(store.brand.logoUrl) && isWebUrl(store.brand.logoUrl), 'brand.logoUrl must be an https: URL');
 
 	const ruleKeys = new Set<string>();
 	for (const rule of store.earnRules ?? []) {
@@ -39,7 +52,8 @@ export function validateStoreDefinition(store: StoreDefinition): void {
 		need(['order', 'signup', 'instagram_follow', 'birthday', 'referral'].includes(rule.kind), `${where}: unknown kind ${rule.kind}`);
 		need(isCount(rule.points), `${where}: points must be a whole number`);
 		text(rule.title, where);
-		if (rule.kind === 'instagram_follow') need(/^https:\/\//.test(rule.profileUrl ?? ''), `${where}: profileUrl must be https`);
+		if (rule.kind === 'instagram_follow')
+			need(/^https:\/\//.test(rule.profileUrl ?? '') && isWebUrl(rule.profileUrl), `${where}: profileUrl must be an https: URL`);
 		if (rule.kind === 'referral') {
 			need(
 				rule.friendGift && isCount(rule.friendGift.amount, 1) && isCount(rule.friendGift.minOrderAmount),

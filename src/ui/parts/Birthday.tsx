@@ -1,9 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { Birthday as BirthdayDate } from '../../api/client';
+import { ApiError } from '../../api/errors';
 import { formatDate } from '../format';
 import type { ViewProps } from '../view';
 import { Problem } from './Problem';
 import { useAction } from './useAction';
+
+const INVALID_DATE = new ApiError('invalid_request', 0, 'Not a calendar date in the past');
 
 const utc = ({ month, day, year = 2000 }: BirthdayDate) => new Date(Date.UTC(year, month - 1, day));
 
@@ -24,7 +27,8 @@ export function Birthday({ view }: ViewProps) {
 	const [state, run] = useAction(store.setBirthday);
 	const show = (date: BirthdayDate) =>
 		formatDate(locale, utc(date), { month: 'long', day: 'numeric', year: date.year ? 'numeric' : undefined });
-	if (birthday && birthdayLockedUntil) return <span class="muted">{t('birthdayLocked', { date: show(birthday) })}</span>;
+	// A birthday the server has is shown as saved, locked or not: the form is only for a missing one.
+	if (birthday) return <span class="muted">{t(birthdayLockedUntil ? 'birthdayLocked' : 'birthdaySaved', { date: show(birthday) })}</span>;
 	return (
 		<form
 			class="actions"
@@ -66,7 +70,7 @@ export function Birthday({ view }: ViewProps) {
 					{t('cancel')}
 				</button>
 			)}
-			<Problem view={view} error={invalid ? { code: 'invalid_request', status: 400 } : state.error} />
+			<Problem view={view} error={invalid ? INVALID_DATE : state.error} />
 		</form>
 	);
 }

@@ -1,7 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Coupon as CouponData } from '../../api/client';
+import { RewardsError } from '../../api/errors';
+import { safeUrl } from '../../config/safe-url';
+import { formatDate } from '../format';
+import { TicketIcon } from '../icons';
 import type { View } from '../view';
 import { Copy } from './Copy';
+import { couponValue } from './offers';
 
 interface CouponProps {
 	view: View;
@@ -10,27 +15,44 @@ interface CouponProps {
 	focus?: boolean;
 }
 
-/** A discount code: copy it, or apply it to the cart the way the merchant configured. */
-export function Coupon({ view, coupon: { code, title }, focus }: CouponProps) {
+/** A discount code as a ticket: what it is worth, when it was issued, the code; copy it or apply it to the cart. */
+export function Coupon({ view, coupon, focus }: CouponProps) {
+	const { code, title, createdAt } = coupon;
 	const ref = useRef<HTMLDivElement>(null);
 	useEffect(() => void (focus && ref.current!.focus()), []);
 	const apply = () => {
 		const { onApplyCoupon, applyCouponUrl } = view.config.value;
 		try {
-			onApplyCoupon ? onApplyCoupon(code) : location.assign(applyCouponUrl.replace('{code}', encodeURIComponent(code)));
+			if (onApplyCoupon) return onApplyCoupon(code);
+			const couponHref = safeUrl(applyCouponUrl.replace('{code}', encodeURIComponent(code)));
+			if (!couponHref) throw new RewardsError('unsafe_apply_coupon_url', `applyCouponUrl is not an https: URL: ${applyCouponUrl}`);
+			location.assign(couponHref);
 		} catch (error) {
 			view.report(error);
 		}
 	};
+	const value = couponValue(view, coupon);
 	return (
-		<div class="actions" ref={ref} tabIndex={-1}>
-			<p>
-				{title} <code>{code}</code>
+		<div class="coupon" ref={ref} tabIndex={-1}>
+			<p class="coupon-head">
+				<span class="icon-badge">
+					<TicketIcon />
+				</span>
+				<span>
+					<b class="coupon-value">{value}</b>
+					<small>
+						{value != title && `${title} · `}
+						{formatDate(view.locale, createdAt)}
+					</small>
+				</span>
 			</p>
-			<Copy view={view} text={code} />
-			<button class="button" onClick={apply}>
-				{view.t('applyToCart')}
-			</button>
+			<code>{code}</code>
+			<div class="actions">
+				<Copy view={view} text={code} />
+				<button class="button" onClick={apply}>
+					{view.t('applyToCart')}
+				</button>
+			</div>
 		</div>
 	);
 }

@@ -1,4 +1,5 @@
 import type { EarnRule } from '../../api/client';
+import { safeUrl } from '../../config/safe-url';
 import { points, type View } from '../view';
 import { Problem } from './Problem';
 import { useAction } from './useAction';
@@ -10,16 +11,16 @@ Only the server's answer is shown: the points it awarded, or why it refused.
 export function Follow({ view, rule }: { view: View; rule: EarnRule }) {
 	const { t, store } = view;
 	const [state, run] = useAction(store.earn);
-	const url = rule.profileUrl;
+	const profileHref = safeUrl(rule.profileUrl);
 	if (state.result) return <span class="success-text">{t('earnedPoints', { points: points(view, state.result.awarded) })}</span>;
 	return (
 		<>
 			{store.customer.value.data!.completedActions.includes(rule.key)
 				? !state.error && <span class="success-text">{t('done')}</span>
-				: url?.startsWith('https:') && (
+				: profileHref && (
 						<a
 							class="button"
-							href={url}
+							href={profileHref}
 							target="_blank"
 							rel="noopener noreferrer"
 							onClick={() => {

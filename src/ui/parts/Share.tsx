@@ -1,3 +1,4 @@
+import { encodedLink } from '../../config/safe-url';
 import type { ViewProps } from '../view';
 import { Copy } from './Copy';
 import { giftText, referralRule } from './offers';
@@ -40,7 +41,7 @@ export function Share({ view }: ViewProps) {
 					<a
 						key={channel}
 						class="button button-quiet"
-						href={url + encodeURIComponent(channel == 'facebook' ? link : text)}
+						href={encodedLink(url, channel == 'facebook' ? link : text)}
 						target="_blank"
 						rel="noopener noreferrer"
 						onClick={() => store.shared(channel)}

@@ -1,3 +1,4 @@
+import { ApiError } from '../../../src/api/errors';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { ActivityPage } from '../../../src/ui/pages/ActivityPage';
@@ -45,7 +46,7 @@ describe('Activity page', () => {
 
 	it('has an error state with a retry', () => {
 		const v = viewWithActivity();
-		v.store.activity.value = { error: { code: 'network', status: 0 } };
+		v.store.activity.value = { error: new ApiError('network', 0, 'test failure') };
 		render(<ActivityPage view={v} />);
 		expect(screen.getByRole('alert').textContent).toContain('You’re offline. Try again soon.');
 		fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
@@ -54,7 +55,7 @@ describe('Activity page', () => {
 
 	it('a failed "load more" keeps the entries and says why', () => {
 		const v = viewWithActivity();
-		v.store.activity.value = { data: ACTIVITY, next: 'cursor-2', error: { code: 'timeout', status: 0 } };
+		v.store.activity.value = { data: ACTIVITY, next: 'cursor-2', error: new ApiError('timeout', 0, 'test failure') };
 		render(<ActivityPage view={v} />);
 		expect(screen.getAllByRole('listitem')).toHaveLength(3);
 		expect(screen.getByRole('alert').textContent).toBe('No answer. Try again.');

@@ -16,6 +16,18 @@ describe('Home page', () => {
 		expect(screen.queryByRole('button', { name: 'Redeem' })).toBeNull();
 	});
 
+	it('a Join or Sign in URL with a script-bearing scheme from the program never becomes a link', () => {
+		const v = makeView({ member: false });
+		v.store.program.value = {
+			...v.store.program.value,
+			data: { ...v.store.program.value.data!, joinUrl: 'javascript:alert(1)', signInUrl: ' data:text/html,x' },
+		};
+		render(<HomePage view={v} />);
+		expect(screen.queryByRole('link', { name: 'Join' })).toBeNull();
+		expect(screen.queryByRole('link', { name: 'Sign in' })).toBeNull();
+		expect(document.querySelector('a[href^="javascript:"], a[href*="data:"]')).toBeNull();
+	});
+
 	it('after an ended session a guest is asked to sign in again', () => {
 		const v = makeView({ member: false });
 		v.store.expired.value = true;

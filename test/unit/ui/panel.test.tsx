@@ -1,3 +1,4 @@
+import { ApiError } from '../../../src/api/errors';
 import { signal } from '@preact/signals';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
@@ -24,7 +25,7 @@ describe('panel states', () => {
 
 	it('shows a calm error with a retry when the data could not load', () => {
 		const v = makeView({ member: false });
-		v.store.program.value = { error: { code: 'network', status: 0 } };
+		v.store.program.value = { error: new ApiError('network', 0, 'test failure') };
 		v.store.refresh = vi.fn();
 		renderPanel(v, 'earn');
 		expect(screen.getByRole('alert').textContent).toContain('You’re offline. Try again soon.');
@@ -34,7 +35,7 @@ describe('panel states', () => {
 
 	it('a server failure without its own message gets the generic one', () => {
 		const v = makeView({ member: false });
-		v.store.program.value = { error: { code: 'internal_error', status: 500 } };
+		v.store.program.value = { error: new ApiError('internal_error', 500, 'test failure') };
 		renderPanel(v);
 		expect(screen.getByRole('alert').textContent).toContain('We could not load your rewards just now. Your points are safe.');
 	});

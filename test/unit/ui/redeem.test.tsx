@@ -97,12 +97,27 @@ describe('Redeem page', () => {
 		unmount();
 
 		const assign = vi.fn();
-		vi.stubGlobal('location', { ...location, assign });
+		vi.stubGlobal('location', { href: 'https://shop.example/cart', assign });
 		const plain = makeView();
 		patchCustomer(plain, { coupons: [{ ...COUPON, code: 'A B' }] });
 		render(<RedeemPage view={plain} />);
 		fireEvent.click(screen.getByRole('button', { name: 'Apply to cart' }));
-		expect(assign).toHaveBeenCalledWith('/discount/A%20B');
+		expect(assign).toHaveBeenCalledWith('https://shop.example/discount/A%20B');
+		vi.unstubAllGlobals();
+	});
+
+	it('Apply to cart never navigates to a script-bearing applyCouponUrl, and reports it', () => {
+		const assign = vi.fn();
+		vi.stubGlobal('location', { href: 'https://shop.example/cart', assign });
+		const v = makeView();
+		const report = vi.fn();
+		v.report = report;
+		v.config.value = { ...v.config.value, applyCouponUrl: 'javascript:alert("{code}")' };
+		patchCustomer(v, { coupons: [COUPON] });
+		render(<RedeemPage view={v} />);
+		fireEvent.click(screen.getByRole('button', { name: 'Apply to cart' }));
+		expect(assign).not.toHaveBeenCalled();
+		expect(String(report.mock.calls[0][0])).toMatch(/applyCouponUrl/);
 		vi.unstubAllGlobals();
 	});
 
