@@ -3,6 +3,8 @@ import type { MountPanel } from '../ui/panel-host';
 /** The panel chunk's server sends no CORS header (a CDN set up for classic scripts only). */
 export class PanelChunkError extends Error {
 	readonly code = 'panel_chunk_cors';
+	/** The reporter says it once, as a console error (report.ts). */
+	readonly setupMistake = true;
 	override name = 'PanelChunkError';
 }
 
