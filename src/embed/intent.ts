@@ -1,10 +1,11 @@
 /**
-Starts loading the panel on the first sign of intent: pointer over or touch on the launcher, or
-keyboard focus on it. Clicks load it too (through `open()`), so nothing here is required.
-Returns a function that removes the listeners.
+Starts loading and pre-rendering the panel on the first sign of intent: a pointer over the launcher,
+a press on it (touch screens have no hover), or keyboard focus on it. By the click, the panel is
+usually rendered and hidden, and the click only reveals it. Clicks load it too (through `open()`),
+so nothing here is required. Returns a function that removes the listeners.
 */
 export function preloadOnIntent(target: HTMLElement, load: () => void): () => void {
-	const events = ['pointerenter', 'touchstart', 'focus'] as const;
+	const events = ['pointerenter', 'pointerdown', 'focus'] as const;
 	const handler = () => {
 		stop();
 		load();

@@ -16,7 +16,7 @@ import launcherCss from './launcher.css?inline';
 import { mountHost, type Mount } from './mount';
 import { createReporter, log } from './report';
 import { createStyles, type Styles } from './styles';
-import { onPrimaryCss, themeCss } from './theme';
+import { onPrimaryCss, onPrimaryForOption, themeCss } from './theme';
 
 export interface RuntimeOptions {
 	/** Loads the panel chunk: a dynamic import, by URL for the script tag and by module for npm. */
@@ -82,8 +82,9 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 				return panel;
 			})
 			.catch((error: unknown) => {
-				// Let a later click try again, e.g. after the network comes back.
-				panelLoading = undefined;
+				// Let a later click try again, e.g. after the network comes back. A CDN without CORS is
+				// a setup mistake: one console error that names the fix, and no retry.
+				if ((error as { code?: string } | undefined)?.code != 'panel_chunk_cors') panelLoading = undefined;
 				report(error);
 				return undefined;
 			});
@@ -97,6 +98,9 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		host.dataset.showOn = next.showOn;
 		next.hideLauncher ? (host.dataset.hideLauncher = '') : delete host.dataset.hideLauncher;
 		current.styles.set('theme', themeCss(next));
+		// The option's colour at once (no style read); the colour in effect (page CSS may set it on
+		// the host) after the first paint.
+		current.styles.set('on-primary', onPrimaryForOption(next.theme.primary));
 		current.repickOnPrimary();
 		current.launcher.setLabel(next.text[locale]?.launcherLabel ?? LAUNCHER_LABELS[locale] ?? LAUNCHER_LABELS.en);
 		current.launcher.setIcon(next.launcherIcon);
@@ -108,22 +112,27 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		styles.set('host', hostCss);
 		styles.set('launcher', launcherCss);
 		const launcher = createLauncher(mountResult.root, () => void open());
-		// Reading the colour in effect forces a style recalc. In a frame callback that is the recalc
-		// the frame does anyway, and it still comes before the launcher's first paint.
+		// Reading the colour in effect costs a style recalculation: never at start-up nor in a
+		// click's task, but in a task after the next frame has been painted, when the page's styles
+		// are clean and only the probe needs styling.
 		let frame = 0;
 		const repickOnPrimary = () => {
-			frame ||= requestAnimationFrame(() => {
-				frame = 0;
-				styles.set('on-primary', onPrimaryCss(mountResult.root));
-			});
+			frame ||= requestAnimationFrame(() =>
+				setTimeout(() => {
+					frame = 0;
+					styles.set('on-primary', onPrimaryCss(mountResult.root));
+				}),
+			);
 		};
-		const current: Mounted = { mount: mountResult, styles, launcher, repickOnPrimary, cleanups: [() => cancelAnimationFrame(frame)] };
+		const cleanups = [() => cancelAnimationFrame(frame)];
+		const current: Mounted = { mount: mountResult, styles, launcher, repickOnPrimary, cleanups };
 		mounted = current;
 		const scheme = trackColorScheme(mountResult.host, () => config?.colorScheme ?? 'auto');
 		current.cleanups.push(scheme.stop);
 		applyConfig(current, next);
-		// The balance this device showed on an earlier page, at once while the panel loads.
-		launcher.setBalance(savedBadge(next.store, next.customerToken, locale) ?? null);
+		// The balance this device showed on an earlier page, at once while the panel loads. Guests
+		// have none: not even asking spares the page the first localStorage access.
+		if (next.customerToken) launcher.setBalance(savedBadge(next.store, next.customerToken, locale) ?? null);
 		current.cleanups.push(preloadOnIntent(launcher.button, () => void ensurePanel()));
 		// Page CSS may set --rewards-primary on the host, and this async script can run while the
 		// theme's stylesheet is still loading: pick the text colour on it again once the page's

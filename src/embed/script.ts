@@ -1,7 +1,7 @@
 // Entry of dist/rewards.js, the classic script a merchant pastes. It assigns window.Rewards itself
 // (no named IIFE export, which would overwrite the snippet's queue) and defines no other global.
 import { readDatasetOptions } from '../config/dataset';
-import type { MountPanel } from '../ui/panel-host';
+import { importPanelChunk } from './panel-chunk';
 import { createPublicApi, replayQueue, type RewardsApi } from './public-api';
 import { log } from './report';
 import { createRuntime } from './runtime';
@@ -21,7 +21,7 @@ if (existing && 'version' in existing) {
 		const baseOptions = readDatasetOptions(script);
 		const runtime = createRuntime({
 			baseOptions,
-			loadPanel: () => import(/* @vite-ignore */ panelUrl) as Promise<{ mountPanel: MountPanel }>,
+			loadPanel: () => importPanelChunk(panelUrl),
 		});
 		const api = createPublicApi(runtime, __VERSION__);
 		const queue = (existing as Stub | undefined)?.q ?? [];

@@ -25,8 +25,22 @@ export function themeCss(config: ResolvedConfig): string {
 }
 
 /**
+Text colour for a brand colour given as an option, without asking the browser for any computed
+style: an inline style serialises hex, named, rgb() and hsl() colours as rgb(), and parsing one
+forces no style recalculation. Other syntaxes (oklch(), color-mix(), var()) give '' here and wait
+for `onPrimaryCss`, after the first paint.
+*/
+export function onPrimaryForOption(primary: string | undefined): string {
+	if (!primary) return '';
+	const style = document.createElement('i').style;
+	style.color = primary;
+	return /^rgba?\(/.test(style.color) ? `:host{--rewards-on-primary:${readableTextOn(style.color)}}` : '';
+}
+
+/**
 Text colour for the brand colour actually in effect (from `init()` or the page's own CSS, in any
-CSS colour syntax), chosen for at least 4.5:1 contrast. A probe lets the browser resolve the cascade.
+CSS colour syntax), chosen for at least 4.5:1 contrast. A probe lets the browser resolve the cascade;
+reading it costs a style recalculation, so the runtime calls this only after a frame has been painted.
 */
 export function onPrimaryCss(root: ShadowRoot): string {
 	const probe = document.createElement('i');

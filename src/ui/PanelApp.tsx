@@ -1,5 +1,4 @@
 import type { ReadonlySignal } from '@preact/signals';
-import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { PageName } from '../config/options';
 import { Dialog } from './Dialog';
 import { safeUrl } from '../config/safe-url';
@@ -24,23 +23,17 @@ export function PanelApp({ open, page, view, announcement, onClose }: PanelAppPr
 	const current = view.value;
 	const { t, store } = current;
 	const Page = PAGE_COMPONENTS[page.value];
-	const title = useRef<HTMLHeadingElement>(null);
-	useLayoutEffect(() => {
-		// Focus starts on the title, so a screen reader reads the dialog from the top and Tab
-		// then reaches the first control (APG: content-heavy dialogs focus a static element).
-		if (open.value) title.current?.focus();
-	}, [open.value]);
 	const program = store.program.value.data;
 	const customer = store.customer.value.data;
 	const logo = safeUrl(program?.brand?.logoUrl);
 	const needed: Resource<unknown>[] = [store.program.value];
 	if (store.token.value) needed.push(store.customer.value);
 	return (
-		<Dialog open={open.value} labelledBy={TITLE_ID} lang={current.locale} onClose={onClose}>
+		<Dialog open={open} labelledBy={TITLE_ID} lang={current.locale} onClose={onClose}>
 			<header class="panel-header">
 				<div class="header-text">
 					{logo ? <img class="store-logo" src={logo} alt={program!.name} /> : program && <p class="store-name">{program.name}</p>}
-					<h2 class="panel-title" id={TITLE_ID} ref={title} tabIndex={-1}>
+					<h2 class="panel-title" id={TITLE_ID} tabIndex={-1}>
 						{t('panelTitle')}
 					</h2>
 					{customer && (
@@ -68,11 +61,10 @@ export function PanelApp({ open, page, view, announcement, onClose }: PanelAppPr
 			</nav>
 			<div class="panel-body">
 				<div role="status">{store.offline.value && <p class="card">{t('offline')}</p>}</div>
-				{open.value && (
-					<Async view={current} resources={needed} retry={store.refresh}>
-						{() => <Page view={current} />}
-					</Async>
-				)}
+				{/* Rendered while hidden too: the panel is pre-rendered on intent and the click only reveals it. */}
+				<Async view={current} resources={needed} retry={store.refresh}>
+					{() => <Page view={current} />}
+				</Async>
 			</div>
 			<p class="visually-hidden" role="status">
 				{announcement.value}

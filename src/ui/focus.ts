@@ -10,7 +10,8 @@ export function focusableIn(container: HTMLElement): HTMLElement[] {
 
 /**
 Keeps Tab and Shift+Tab inside the dialog, wrapping at both ends (WAI-ARIA APG modal dialog).
-The browser's own modal dialog lets Tab leave for the address bar; this does not.
+Focus may sit on an element outside the tab order (the title, tabindex="-1"): Shift+Tab from there
+goes to the last control when no control comes before it, and Tab to the first when none comes after.
 */
 export function trapTab(event: KeyboardEvent, container: HTMLElement) {
 	if (event.key !== 'Tab') return;
@@ -18,12 +19,14 @@ export function trapTab(event: KeyboardEvent, container: HTMLElement) {
 	if (!items.length) return;
 	const root = container.getRootNode() as ShadowRoot | Document;
 	const active = root.activeElement;
+	const inside = !!active && container.contains(active);
+	const follows = (item: HTMLElement) => !!active && !!(active.compareDocumentPosition(item) & Node.DOCUMENT_POSITION_FOLLOWING);
 	const first = items[0];
 	const last = items[items.length - 1];
-	if (event.shiftKey && (active === first || !container.contains(active))) {
+	if (event.shiftKey && (!inside || active === first || !items.some((item) => !follows(item) && item !== active))) {
 		event.preventDefault();
 		last.focus();
-	} else if (!event.shiftKey && (active === last || !container.contains(active))) {
+	} else if (!event.shiftKey && (!inside || active === last || !items.some(follows))) {
 		event.preventDefault();
 		first.focus();
 	}

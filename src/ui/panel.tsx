@@ -9,7 +9,7 @@ import paletteCss from './palette.css?inline';
 import { PanelApp } from './PanelApp';
 import type { MountPanel } from './panel-host';
 import partsCss from './parts/parts.css?inline';
-import { lockPageScroll } from './scroll-lock';
+import layerCss from './layer.css?inline';
 import { bindStorefront } from './storefront';
 import { points, type View } from './view';
 
@@ -20,20 +20,35 @@ function applyColorScheme(element: HTMLElement, scheme: string) {
 
 export type { MountPanel, PanelController, PanelHost } from './panel-host';
 
+/** Runs `task` in a task of its own, after the browser has had a chance to handle input and paint. */
+function nextTask(task: () => void): () => void {
+	const channel = new MessageChannel();
+	let cancelled = false;
+	channel.port1.onmessage = () => {
+		channel.port1.close();
+		if (!cancelled) task();
+	};
+	channel.port2.postMessage(null);
+	return () => {
+		cancelled = true;
+		channel.port1.close();
+	};
+}
+
 export const mountPanel: MountPanel = (host) => {
 	const config = signal(host.config);
 	host.setStyles('palette', paletteCss);
-	host.setStyles('panel', dialogCss + partsCss);
+	host.setStyles('panel', dialogCss + partsCss + layerCss);
 	applyColorScheme(host.root.host as HTMLElement, host.config.colorScheme);
 	const container = document.createElement('div');
 	host.root.append(container);
+	let cancelRender: (() => void) | undefined;
 
 	const open = signal(false);
 	const page = signal<PageName>('home');
 	const announcement = signal('');
 	const i18n = createI18n(host.locale, config.value.text, host.report);
 	const store = createStore({ config: () => config.value, locale: () => i18n.locale.value, emit: host.emit, report: host.report });
-	let unlockScroll: (() => void) | undefined;
 	let returnFocusTo: HTMLElement | null = null;
 
 	const view = computed<View>(() => ({
@@ -51,8 +66,7 @@ export const mountPanel: MountPanel = (host) => {
 	const close = () => {
 		if (!open.value) return;
 		open.value = false;
-		unlockScroll?.();
-		unlockScroll = undefined;
+		host.launcher?.removeAttribute('inert');
 		host.onOpenChange(false, page.value);
 		(returnFocusTo?.isConnected ? returnFocusTo : host.launcher)?.focus();
 	};
@@ -63,10 +77,14 @@ export const mountPanel: MountPanel = (host) => {
 		// Focus returns where it was: the launcher, or the page's own "Rewards" link.
 		const active = document.activeElement;
 		returnFocusTo = active instanceof HTMLElement && active !== document.body && !active.shadowRoot ? active : host.launcher;
+		// The panel is already rendered (on intent): this reveals it and moves focus (Dialog.tsx).
 		open.value = true;
-		unlockScroll = lockPageScroll();
+		// Behind the open panel the launcher is out of reach of keyboard and screen reader, as the
+		// rest of the page is (page-hiding.ts): this is not a showModal() dialog that would do it.
+		host.launcher?.toggleAttribute('inert', true);
 		host.onOpenChange(true, next);
-		store.track('launcher_open');
+		// Analytics wait until the panel is on screen: the click's frame is for painting it.
+		requestAnimationFrame(() => setTimeout(() => store.track('launcher_open')));
 	};
 
 	const balance = computed(() => store.customer.value.data?.balance);
@@ -99,11 +117,16 @@ export const mountPanel: MountPanel = (host) => {
 	);
 
 	// The first paint and the program's titles (Accept-Language) come in the shopper's language:
-	// both wait for the catalogue (at once for English), unless destroy() came first.
+	// both wait for the catalogue (at once for English), unless destroy() came first. The data is
+	// asked for at once; rendering the (hidden) panel waits for a task of its own, so that
+	// evaluating this chunk, setting up and rendering each stay well under a long task.
 	void i18n.ready.then(() => {
 		if (!container.parentNode) return;
-		render(<PanelApp open={open} page={page} view={view} announcement={announcement} onClose={close} />, container);
 		void store.refresh();
+		cancelRender = nextTask(() => {
+			cancelRender = undefined;
+			render(<PanelApp open={open} page={page} view={view} announcement={announcement} onClose={close} />, container);
+		});
 	});
 	// A visitor who came through a friend's link is welcomed with the gift at once.
 	if (view.value.referral) show();
@@ -126,6 +149,7 @@ export const mountPanel: MountPanel = (host) => {
 			store.stop();
 			stopBalance();
 			stopStorefront();
+			cancelRender?.();
 			render(null, container);
 			container.remove();
 		},

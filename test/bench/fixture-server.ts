@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { startStaticServer } from '../support/static-server';
 import { fonts, heavyPadding, heroPng, productCard, products, productSvg } from './assets';
+import type { PageSize } from './variants';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const TYPES: Record<string, string> = {
@@ -28,7 +29,7 @@ export interface FixtureServers {
 	widgetOrigin: string;
 	/** The page URL for a variant; `thirdParty` is the HTML put before </body>. */
 	pageUrl(variant: string): string;
-	setThirdParty(variant: string, html: string): void;
+	setThirdParty(variant: string, html: string, size?: PageSize): void;
 	warm(paths: string[]): Promise<void>;
 	close(): Promise<void>;
 }
@@ -76,11 +77,17 @@ export async function startFixtureServers({ distDir }: { distDir: string }): Pro
 	const [template, siteCss, siteJs, heavyJs, heavyCss] = await Promise.all(
 		['page.html', 'site.css', 'site.js', 'heavy-widget.js', 'heavy-widget.css'].map((name) => readFile(join(FIXTURES, name), 'utf8')),
 	);
+	// The bench page has 100 products; the ×10 page (a long collection page, about 26,000
+	// elements) repeats the same 100 products' images, so only the DOM grows.
 	const catalogue = products(100);
-	// The first row of cards loads eagerly, the rest lazily, as shop themes do.
-	const page = template
-		.replace('{{COUNT}}', String(catalogue.length))
-		.replace('{{PRODUCTS}}', catalogue.map((p, i) => productCard(p, i < 4)).join('\n'));
+	const pageWith = (count: number) =>
+		template.replace('{{COUNT}}', String(count)).replace(
+			'{{PRODUCTS}}',
+			products(count)
+				.map((p, i) => productCard({ ...p, id: catalogue[i % 100].id }, i < 4))
+				.join('\n'),
+		);
+	const pages: Record<PageSize, string> = { normal: pageWith(100), x10: pageWith(1000) };
 
 	const shop = bodies();
 	shop.set('/css/site.css', TYPES['.css'], Buffer.from(siteCss));
@@ -126,12 +133,16 @@ export async function startFixtureServers({ distDir }: { distDir: string }): Pro
 	cdn.set('/heavy/heavy-widget.js', TYPES['.js'], Buffer.from(heavyPadding() + heavyJs.replaceAll('{{ORIGIN}}', widgetOrigin)), cors);
 	cdn.set('/heavy/heavy-widget.css', TYPES['.css'], Buffer.from(heavyCss), cors);
 	cdn.set('/heavy/pixel.gif', TYPES['.gif'], PIXEL, cors);
+	// The launcher's bytes as a script that does nothing: the browser parses them, no more.
+	const launcher = await readFile(join(dist, 'rewards.js'), 'utf8').catch(() => '');
+	cdn.set('/floor/rewards.js', TYPES['.js'], Buffer.from(`(function(){\n${launcher}\n});`), cors);
 
 	return {
 		pageOrigin: pageServer.url,
 		widgetOrigin,
 		pageUrl: (variant) => `${pageServer.url}/shop/?v=${variant}`,
-		setThirdParty: (variant, html) => shop.set(`/shop/${variant}`, TYPES['.html'], Buffer.from(page.replace('{{THIRD_PARTY}}', html))),
+		setThirdParty: (variant, html, size = 'normal') =>
+			shop.set(`/shop/${variant}`, TYPES['.html'], Buffer.from(pages[size].replace('{{THIRD_PARTY}}', html))),
 		/** Loads every file of dist/ a variant may need up front (compressed), so no run pays for it. */
 		warm: async (paths: string[]) => {
 			for (const path of paths)

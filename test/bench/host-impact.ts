@@ -1,6 +1,8 @@
 /*
-Host-impact benchmark (issue #6): what does our script tag cost the merchant's page?
-`npm run bench` builds, then runs this. Options: --runs N (default 7), --warmup N (default 1).
+Host-impact benchmark (issues #6, #15): what does our script tag cost the merchant's page, and how
+fast does the panel open, on the bench page and on one ten times its size? Then Lighthouse mobile.
+`npm run bench` builds, then runs this. Options: --runs N (default 7), --warmup N (default 1),
+--variants a,b,… (default all), --lighthouse N (runs per page, default 5; 0 skips it).
 Writes test/bench/results/host-impact.{md,json} and prints the table.
 */
 import { execFileSync } from 'node:child_process';
@@ -15,6 +17,7 @@ import { diagnose, type Diagnosis } from './diagnose';
 import { startFixtureServers } from './fixture-server';
 import { CPU_THROTTLE, measure, VIEWPORT, type RunResult } from './metrics';
 import { buildReport, tableOnly, toMarkdown } from './report';
+import { runLighthouse } from './lighthouse';
 import { VARIANTS, type Variant } from './variants';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,8 +26,15 @@ const RESULTS = join(ROOT, 'test/bench/results');
 const SHOPPER = 'demo-alice';
 
 const { values: args } = parseArgs({
-	options: { runs: { type: 'string', default: process.env.BENCH_RUNS ?? '7' }, warmup: { type: 'string', default: '1' } },
+	options: {
+		runs: { type: 'string', default: process.env.BENCH_RUNS ?? '7' },
+		warmup: { type: 'string', default: '1' },
+		variants: { type: 'string' },
+		lighthouse: { type: 'string', default: '5' },
+	},
 });
+const lighthouseRuns = Math.max(0, Number(args.lighthouse));
+const chosen = args.variants ? VARIANTS.filter((v) => args.variants!.split(',').includes(v.id)) : VARIANTS;
 const runs = Math.max(1, Number(args.runs));
 const warmup = Math.max(0, Number(args.warmup));
 
@@ -109,13 +119,14 @@ async function main() {
 			fixtures.setThirdParty(
 				variant.id,
 				variant.snippet({ widgetOrigin: fixtures.widgetOrigin, apiUrl: server.url, token: variant.needsToken ? await token() : undefined }),
+				variant.page,
 			);
 		};
 		const results: RunResult[] = [];
 		for (let round = 0; round < warmup + runs; round++) {
 			const label = round < warmup ? `warm-up ${round + 1}/${warmup}` : `round ${round - warmup + 1}/${runs}`;
 			const line: string[] = [];
-			for (const variant of VARIANTS) {
+			for (const variant of chosen) {
 				let result: RunResult | undefined;
 				for (let attempt = 1; attempt <= 2 && !result; attempt++) {
 					try {
@@ -142,7 +153,7 @@ async function main() {
 		}
 
 		const diagnosis: Diagnosis[] = [];
-		for (const variant of VARIANTS.filter((v) => v.id === 'b' || v.id === 'c')) {
+		for (const variant of chosen.filter((v) => ['b', 'c', 'e', 'g'].includes(v.id))) {
 			await prepare(variant);
 			diagnosis.push(
 				await diagnose({ browser, url: fixtures.pageUrl(variant.id), widgetOrigin: fixtures.widgetOrigin, distDir: DIST, variant }),
@@ -150,12 +161,23 @@ async function main() {
 		}
 		progress('traced diagnostic loads done');
 
+		let lighthouseResult;
+		if (lighthouseRuns > 0) {
+			for (const variant of VARIANTS.filter((v) => v.id === 'a' || v.id === 'b')) await prepare(variant);
+			lighthouseResult = await runLighthouse({
+				urls: { a: fixtures.pageUrl('a'), b: fixtures.pageUrl('b') },
+				runs: lighthouseRuns,
+				progress,
+			});
+		}
+
 		const widgetSizes: Record<string, number> = {};
 		for (const file of files) widgetSizes[file] = (await stat(join(DIST, file))).size;
 		const report = buildReport({
 			runs: results,
-			variants: VARIANTS,
+			variants: chosen,
 			diagnosis,
+			lighthouse: lighthouseResult,
 			meta: {
 				date: new Date().toISOString(),
 				command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}  (npm run build && tsx test/bench/host-impact.ts)`,
@@ -168,7 +190,7 @@ async function main() {
 				viewport: VIEWPORT,
 				runsPerVariant: runs,
 				warmupRounds: warmup,
-				order: VARIANTS.map((v) => v.id).join(',') + ',…',
+				order: chosen.map((v) => v.id).join(',') + ',…',
 				origins: { page: fixtures.pageOrigin, widget: fixtures.widgetOrigin, api: server.url },
 				loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
 				git: source,

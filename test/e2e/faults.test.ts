@@ -127,7 +127,7 @@ async function until(run: Run, done: () => Promise<boolean>, problem: Locator, r
 
 async function openPanel(page: Page, tab?: string) {
 	await page.locator('rewards-widget .launcher').click();
-	await page.locator('rewards-widget dialog.panel').waitFor({ state: 'visible' });
+	await page.locator('rewards-widget [role="dialog"]').waitFor({ state: 'visible' });
 	if (tab) await page.locator('rewards-widget .panel-nav button', { hasText: tab }).click();
 }
 

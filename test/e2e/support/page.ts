@@ -34,7 +34,7 @@ export async function openPage(
 
 /** The launcher button inside the widget's shadow root (Playwright CSS pierces open shadow roots). */
 export const launcher = (page: Page): Locator => page.locator('rewards-widget .launcher');
-export const dialog = (page: Page): Locator => page.locator('rewards-widget dialog.panel');
+export const dialog = (page: Page): Locator => page.locator('rewards-widget [role="dialog"]');
 
 /** What has focus, looking through the widget's shadow root. */
 export function focusedElement(page: Page) {

@@ -49,7 +49,7 @@ describe('panel states', () => {
 
 	it('has a polite live region in the dialog for announcements', () => {
 		const { container } = renderPanel(makeView());
-		const region = container.querySelector('dialog > [role="status"]')!;
+		const region = container.querySelector('[role="dialog"] > [role="status"]')!;
 		expect(region.textContent).toBe('Balance: 720 points');
 	});
 
