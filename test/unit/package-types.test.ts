@@ -59,6 +59,8 @@ const MODES = {
 	bundler: { module: 'esnext', moduleResolution: 'bundler' },
 	node16: { module: 'node16', moduleResolution: 'node16' },
 	nodenext: { module: 'nodenext', moduleResolution: 'nodenext' },
+	// Older configs ("moduleResolution": "node") ignore the exports map and read the top-level "types".
+	node10: { module: 'esnext', moduleResolution: 'node10' },
 } as const;
 
 describe('the packed npm package', () => {
