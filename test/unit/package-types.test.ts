@@ -46,7 +46,7 @@ const label: string = version;
 export { notAny, label };
 `;
 // Deliberate mistakes, one per line: each line must be reported (TS2322/TS2345/TS2339), which it
-// is not when the package's types collapse to \`any\`.
+// is not when the package's types collapse to `any`.
 const WRONG = [
 	`import { init, open, on } from 'openrewards';`,
 	`init({ store: 42 });`,
