@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHttp, type HttpOptions } from '../../../src/api/http';
 import { ActionResult } from '../../../src/api/shapes';
+import { apiError } from '../state/support';
 
 afterEach(() => {
 	vi.unstubAllGlobals();
@@ -45,13 +46,13 @@ describe('http', () => {
 
 	it('retries a GET after a network error or a 503, and maps the final failure to the contract code', async () => {
 		const { call, requests } = setup([new TypeError('Failed to fetch'), failure(503, 'overloaded'), failure(503, 'overloaded')]);
-		await expect(call('get', 'program')).rejects.toEqual({ code: 'overloaded', status: 503 });
+		await expect(call('get', 'program')).rejects.toEqual(apiError('overloaded', 503));
 		expect(requests).toHaveLength(3);
 	});
 
 	it('never retries a POST without an Idempotency-Key', async () => {
 		const { call, requests } = setup([failure(503, 'overloaded')]);
-		await expect(call('post', 'customer/actions/instagram_follow')).rejects.toEqual({ code: 'overloaded', status: 503 });
+		await expect(call('post', 'customer/actions/instagram_follow')).rejects.toEqual(apiError('overloaded', 503));
 		expect(requests).toHaveLength(1);
 	});
 
@@ -72,7 +73,7 @@ describe('http', () => {
 
 	it('does not retry a business refusal', async () => {
 		const { call, requests } = setup([failure(409, 'already_completed')]);
-		await expect(call('get', 'customer')).rejects.toEqual({ code: 'already_completed', status: 409 });
+		await expect(call('get', 'customer')).rejects.toEqual(apiError('already_completed', 409));
 		expect(requests).toHaveLength(1);
 	});
 
@@ -87,12 +88,12 @@ describe('http', () => {
 
 	it('gives up when the token cannot be renewed', async () => {
 		const { call } = setup([failure(401, 'token_expired')], { renew: async () => false });
-		await expect(call('get', 'customer')).rejects.toEqual({ code: 'token_expired', status: 401 });
+		await expect(call('get', 'customer')).rejects.toEqual(apiError('token_expired', 401));
 	});
 
 	it('a response that is not the contract’s error is still an ApiError', async () => {
 		const { call } = setup([new Response('<html>bad gateway</html>', { status: 400 })]);
-		await expect(call('get', 'program')).rejects.toEqual({ code: 'http', status: 400 });
+		await expect(call('get', 'program')).rejects.toEqual(apiError('http', 400));
 	});
 
 	it('gives up on a request after 10 s without an answer, and does not send it again', async () => {
@@ -100,7 +101,7 @@ describe('http', () => {
 		const { call } = setup([]);
 		const fetch = vi.fn(() => new Promise<Response>(() => {}));
 		vi.stubGlobal('fetch', fetch);
-		const failed = expect(call('get', 'program')).rejects.toEqual({ code: 'timeout', status: 0 });
+		const failed = expect(call('get', 'program')).rejects.toEqual(apiError('timeout', 0));
 		await vi.advanceTimersByTimeAsync(9_999);
 		expect(fetch).toHaveBeenCalledTimes(1);
 		await vi.advanceTimersByTimeAsync(1);
@@ -114,7 +115,7 @@ describe('http', () => {
 		const sent: number[] = [];
 		const { call } = setup([]);
 		vi.stubGlobal('fetch', async () => (sent.push(Date.now()), failure(503, 'overloaded')));
-		const failed = expect(call('get', 'program')).rejects.toEqual({ code: 'overloaded', status: 503 });
+		const failed = expect(call('get', 'program')).rejects.toEqual(apiError('overloaded', 503));
 		await vi.advanceTimersByTimeAsync(5_000);
 		await failed;
 		// 2^attempt × 150 ms × (1 + random): 300–600 ms, then 600–1200 ms.
@@ -133,10 +134,7 @@ describe('http', () => {
 		]);
 		expect(await call('post', 'customer/actions/instagram_follow', ActionResult)).toEqual(good);
 		for (let i = 0; i < 4; i++)
-			await expect(call('post', 'customer/actions/instagram_follow', ActionResult)).rejects.toEqual({
-				code: 'invalid_response',
-				status: 0,
-			});
+			await expect(call('post', 'customer/actions/instagram_follow', ActionResult)).rejects.toEqual(apiError('invalid_response', 0));
 	});
 
 	it('tells how each request ended, so the store knows when the network is down', async () => {
@@ -149,10 +147,10 @@ describe('http', () => {
 		await call('get', 'program');
 		await expect(call('post', 'customer/actions/instagram_follow', ActionResult)).rejects.toMatchObject({ code: 'invalid_response' });
 		expect(heard.mock.calls).toEqual([
-			[{ code: 'network', status: 0 }],
-			[{ code: 'already_completed', status: 409 }],
+			[apiError('network', 0)],
+			[apiError('already_completed', 409)],
 			[undefined],
-			[{ code: 'invalid_response', status: 0 }],
+			[apiError('invalid_response', 0)],
 		]);
 	});
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CUSTOMER } from '../ui/support';
-import { answers, failure, jwt, storeWith } from './support';
+import { answers, apiError, failure, jwt, storeWith } from './support';
 
 let online = true;
 beforeEach(() => {
@@ -110,7 +110,7 @@ describe('earn claims made offline', () => {
 		const { store } = storeWith({ customerToken: jwt('alice') }, (request) =>
 			request.url.endsWith(FOLLOW) ? failure(409, 'already_completed') : answers(request),
 		);
-		await expect(store.earn('instagram_follow')).rejects.toEqual({ code: 'already_completed', status: 409 });
+		await expect(store.earn('instagram_follow')).rejects.toEqual(apiError('already_completed', 409));
 		store.stop();
 	});
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { answers, failure, json, storeWith } from './support';
+import { answers, apiError, failure, json, storeWith } from './support';
 
 const CLAIM = '/referrals/claim';
 const SAVED = 'rewards:pk_test:claim';
@@ -50,7 +50,7 @@ describe('a friend’s gift claim', () => {
 		expect(keys[1]).toBe(keys[0]);
 		expect(await posts(CLAIM)[1].json()).toEqual({ code: 'FRIEND1', email: 'me@example.com' });
 		// The broken answer is told, the retry is not an error.
-		expect(report.mock.calls).toEqual([[{ code: 'invalid_response', status: 0 }]]);
+		expect(report.mock.calls).toEqual([[apiError('invalid_response', 0)]]);
 		// The answer is in: the key is forgotten.
 		expect(JSON.parse(sessionStorage.getItem(SAVED)!)[1]).toEqual({});
 		store.stop();
@@ -87,7 +87,7 @@ describe('a friend’s gift claim', () => {
 
 	it('ends with a refusal: the server said no, so the next claim has a new key, and the refusal is not reported', async () => {
 		const { store, posts, report } = storeWith({}, claims(failure(409, 'already_claimed'), 'gift'));
-		await expect(store.claimReferral('FRIEND1', 'me@example.com')).rejects.toEqual({ code: 'already_claimed', status: 409 });
+		await expect(store.claimReferral('FRIEND1', 'me@example.com')).rejects.toEqual(apiError('already_claimed', 409));
 		expect(sessionStorage.getItem(SAVED)).not.toContain(keysOf(posts(CLAIM))[0]);
 		await store.claimReferral('FRIEND1', 'me@example.com');
 		expect(new Set(keysOf(posts(CLAIM))).size).toBe(2);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CUSTOMER as FULL_CUSTOMER } from '../ui/support';
-import { json, storeWith } from './support';
+import { apiError, json, storeWith } from './support';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -72,10 +72,10 @@ describe('store', () => {
 				? json(409, { error: { code: 'already_completed', message: '' } })
 				: json(500, { error: { code: 'internal_error', message: '' } }),
 		);
-		await expect(store.earn('instagram_follow')).rejects.toEqual({ code: 'already_completed', status: 409 });
+		await expect(store.earn('instagram_follow')).rejects.toEqual(apiError('already_completed', 409));
 		expect(report).not.toHaveBeenCalledWith(expect.objectContaining({ status: 409 }));
 		await store.refresh();
-		expect(report).toHaveBeenCalledWith({ code: 'internal_error', status: 500 });
-		expect(store.program.value.error).toEqual({ code: 'internal_error', status: 500 });
+		expect(report).toHaveBeenCalledWith(apiError('internal_error', 500));
+		expect(store.program.value.error).toEqual(apiError('internal_error', 500));
 	});
 });

@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { validateOptions } from '../../../src/config/validate';
 import type { RewardsOptions } from '../../../src/config/options';
 import { createStore } from '../../../src/state/store';
@@ -9,6 +9,12 @@ export function jwt(sub: string, claims: Record<string, unknown> = {}): string {
 	const part = (value: unknown) => btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 	return `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub, aud: 'pk_test', iat: Date.now(), ...claims })}.c2lnbmF0dXJl`;
 }
+
+/**
+A failure as the transport reports it: an ApiError, which is an Error with a message and the cause it
+came from, so tests match its class name, the contract's code and the status rather than its whole shape.
+*/
+export const apiError = (code: string, status: number) => expect.objectContaining({ name: 'RewardsApiError', code, status });
 
 export const json = (status: number, body: unknown) =>
 	new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
