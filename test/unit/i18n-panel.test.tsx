@@ -81,7 +81,7 @@ describe('the program follows the panel language', () => {
 		expect(text()).toContain('Échanger');
 		expect(new Set(titles.filter(Boolean))).toEqual(new Set(['Récompenses']));
 		// The panel says which language it speaks, whatever the page's <html lang>.
-		expect(root.querySelector('dialog')!.getAttribute('lang')).toBe('fr');
+		expect(root.querySelector('[role="dialog"]')!.getAttribute('lang')).toBe('fr');
 		expect(server.languages).toEqual(['fr']);
 	});
 
@@ -102,7 +102,7 @@ describe('the program follows the panel language', () => {
 		controller!.update({ ...config, locale: 'pl' }, 'pl');
 		await waitFor(() => expect(text()).toContain('Darmowa dostawa'));
 		expect(text()).toContain('Wymieniaj');
-		expect(root.querySelector('dialog')!.getAttribute('lang')).toBe('pl');
+		expect(root.querySelector('[role="dialog"]')!.getAttribute('lang')).toBe('pl');
 		expect(server.languages.at(-1)).toBe('pl');
 	});
 
