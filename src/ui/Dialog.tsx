@@ -69,7 +69,9 @@ export function Dialog({ open, labelledBy, lang, onClose, children }: DialogProp
 				// Focus starts on the title, so a screen reader reads the dialog from the top and Tab
 				// then reaches the first control (APG: content-heavy dialogs focus a static element).
 				focusTitle();
-				cancelHiding = afterPaint(() => (restorePage = hidePageFromAssistiveTech(root.host)));
+				// The widget's outermost element stays exposed: the shadow host, or the layer itself when the
+				// panel is rendered straight into a document (component tests), where `root.host` is undefined.
+				cancelHiding = afterPaint(() => (restorePage = hidePageFromAssistiveTech(root.host || layer)));
 			} else {
 				cancelHiding?.();
 				restorePage?.();
