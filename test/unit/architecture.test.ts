@@ -42,7 +42,11 @@ describe('architecture', () => {
 	});
 
 	it('every top-level source file belongs to a room or is an entry', () => {
-		const loose = readdirSync('src').filter((name) => !(name in ALLOWED) && !['index.ts', 'env.d.ts'].includes(name));
+		// Besides the entry (index.ts) and its ambient types (env.d.ts), one build file: mangle.json, which
+		// tells the build (vite.config.ts) which names it may shorten. It is about the sources as a whole, not
+		// one room, so it sits beside them (@preact/signals keeps its own at its root, beside its packages).
+		const outsideRooms = ['index.ts', 'env.d.ts', 'mangle.json'];
+		const loose = readdirSync('src').filter((name) => !(name in ALLOWED) && !outsideRooms.includes(name));
 		expect(loose).toEqual([]);
 	});
 
