@@ -161,12 +161,21 @@ Besides the usual, terser shortens the "private by convention" properties
 (one underscore and a letter, as ky's `_options`): none of them crosses the public API, the network or
 storage (the OpenAPI contract and the widget's own names have none).
 */
-const terserOptions: MinifyOptions = {
+/*
+Properties of the launcher's own objects (src/embed: the runtime's mount, the launcher button's
+handle, the reporter) that no other file, page, panel or server ever reads. Names passed to the
+panel chunk (src/ui/panel-host.ts) or to the page must never be listed: the two files are minified apart.
+*/
+const launcherInternals = [
+	...['repickOnPrimary', 'cleanups', 'setExpanded', 'setBusy', 'setLabel', 'setIcon', 'setBalance', 'warned', 'loadPanel', 'baseOptions'],
+];
+
+const terserOptions = (mode: string): MinifyOptions => ({
 	ecma: 2020,
 	compress: { passes: 3, unsafe_arrows: true, negate_iife: false },
-	mangle: { properties: { regex: /^_[a-z]/i } },
+	mangle: { properties: { regex: new RegExp(`^(_[a-z]\\w*${mode === 'embed' ? `|${launcherInternals.join('|')}` : ''})$`, 'i') } },
 	format: { comments: false, wrap_iife: true },
-};
+});
 
 export default defineConfig(({ mode }) => {
 	if (mode === 'console') return consoleConfig;
@@ -182,7 +191,7 @@ export default defineConfig(({ mode }) => {
 			cssTarget: ['chrome111', 'firefox113', 'safari16.4'],
 			sourcemap: true,
 			minify: 'terser',
-			terserOptions,
+			terserOptions: terserOptions(mode),
 			cssMinify: true,
 			reportCompressedSize: false,
 			...target,
