@@ -68,6 +68,7 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 					locale,
 					launcher: config.hideLauncher ? null : current.launcher.button,
 					setStyles: (id, css) => current.styles.set(id, css),
+					repickOnPrimary: current.repickOnPrimary,
 					emit: (name, detail) => bus.emit(name, detail),
 					report,
 					onOpenChange: (open, page) => {

@@ -16,6 +16,8 @@ export interface PanelHost {
 	launcher: HTMLElement | null;
 	/** Adds or replaces a named style sheet in the shadow root (CSP-aware). */
 	setStyles(id: string, css: string): void;
+	/** Picks the text colour on the brand colour in effect again, after a paint (the panel set the program's brand colour). */
+	repickOnPrimary(): void;
 	/** Emits a public event (`rewards:<name>` on window, and `Rewards.on` listeners). */
 	emit<K extends RewardsEventName>(name: K, detail: RewardsEventMap[K]): void;
 	/** Reports a caught error to `onError` and the console. Never throws. */

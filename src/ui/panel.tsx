@@ -87,6 +87,16 @@ export const mountPanel: MountPanel = (host) => {
 		requestAnimationFrame(() => setTimeout(() => store.track('launcher_open')));
 	};
 
+	// The program's brand colour (set in the merchant console) is the default primary colour:
+	// init()'s theme.primary and the page's own CSS on the host still win over it. Only a #rrggbb
+	// value reaches the style sheet, whatever the network sent.
+	const stopBrand = effect(() => {
+		const brand = store.program.value.data?.brand?.primaryColor;
+		const useBrand = !config.value.theme.primary && brand && /^#[\da-f]{6}$/i.test(brand);
+		host.setStyles('brand', useBrand ? `:host{--rewards-primary:${brand}}` : '');
+		host.repickOnPrimary();
+	});
+
 	const balance = computed(() => store.customer.value.data?.balance);
 	let previousBalance: number | undefined;
 	const stopBalance = effect(() => {
@@ -148,6 +158,7 @@ export const mountPanel: MountPanel = (host) => {
 			close();
 			store.stop();
 			stopBalance();
+			stopBrand();
 			stopStorefront();
 			cancelRender?.();
 			render(null, container);

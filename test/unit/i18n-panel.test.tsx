@@ -58,6 +58,7 @@ function mount(locale: string, options: Record<string, unknown> = {}) {
 		locale,
 		launcher: null,
 		setStyles: () => {},
+		repickOnPrimary: () => {},
 		emit: () => {},
 		report: () => {},
 		onOpenChange: () => {},
