@@ -84,8 +84,10 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 			})
 			.catch((error: unknown) => {
 				// Let a later click try again, e.g. after the network comes back. A CDN without CORS is
-				// a setup mistake: one console error that names the fix, and no retry.
-				if ((error as { code?: string } | undefined)?.code != 'panel_chunk_cors') panelLoading = undefined;
+				// a setup mistake: one console error that names the fix, and no retry. Said here: the
+				// panel's reporter, which errors on setup mistakes, never loaded.
+				if ((error as { code?: string } | undefined)?.code == 'panel_chunk_cors') log.error((error as Error).message);
+				else panelLoading = undefined;
 				report(error);
 				return undefined;
 			});

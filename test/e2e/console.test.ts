@@ -148,7 +148,7 @@ describe('merchant console', () => {
 		await reward.waitFor();
 		const rewardId = await reward.getAttribute('data-reward');
 		const preview = page.frameLocator('iframe[title^="Live preview"]');
-		await expect.poll(() => preview.locator('rewards-widget dialog.panel').textContent(), { timeout: 20_000 }).toMatch(/\S/);
+		await expect.poll(() => preview.locator('rewards-widget .panel[role="dialog"]').textContent(), { timeout: 20_000 }).toMatch(/\S/);
 		await expectNoAxeViolations(page, 'program editor');
 
 		// A problem is named by its field (the server's JSON Pointer), and clears once fixed.
@@ -160,7 +160,7 @@ describe('merchant console', () => {
 		await reward.getByLabel('Title (en)').fill(RENAMED);
 		await colourField.fill(BRAND);
 		await expect.poll(() => colourField.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe(null);
-		await expect.poll(() => preview.locator('rewards-widget dialog.panel').textContent(), { timeout: 20_000 }).toContain(RENAMED);
+		await expect.poll(() => preview.locator('rewards-widget .panel[role="dialog"]').textContent(), { timeout: 20_000 }).toContain(RENAMED);
 		await expect
 			.poll(() => preview.locator('rewards-widget .launcher').evaluate((element) => getComputedStyle(element).backgroundColor), {
 				timeout: 10_000,

@@ -260,7 +260,7 @@ the close button and the first tab are on.
 */
 function auditLayout() {
 	const root = document.querySelector('rewards-widget')!.shadowRoot!;
-	const panel = root.querySelector('dialog.panel')!;
+	const panel = root.querySelector('.panel[role="dialog"]')!;
 	const box = panel.getBoundingClientRect();
 	const problems: string[] = [];
 	const name = (element: Element) =>

@@ -65,7 +65,7 @@ function measureTexts(page: Page): Promise<{ primary: string; texts: MeasuredTex
 					background,
 					ratio: ratio(style.color, background),
 					needed: large ? 3 : 4.5,
-					inPanel: !!el.closest('dialog.panel'),
+					inPanel: !!el.closest('.panel[role="dialog"]'),
 					screenReaderOnly: !!el.closest('.visually-hidden'),
 				};
 			});
