@@ -29,18 +29,18 @@ describe('a program refuses URLs with a scheme other than https: (http: only on 
 	});
 
 	it.each(HOSTILE)('joinUrl, signInUrl, referralLinkTemplate, profileUrl and brand.logoUrl refuse %s', (hostile) => {
-		expect(problemsOf((store) => (store.joinUrl = hostile))).toMatch(/joinUrl must be an https: URL/);
-		expect(problemsOf((store) => (store.signInUrl = hostile))).toMatch(/signInUrl must be an https: URL/);
+		expect(problemsOf((store) => (store.joinUrl = hostile))).toMatch(/\/joinUrl: must be an https URL/);
+		expect(problemsOf((store) => (store.signInUrl = hostile))).toMatch(/\/signInUrl: must be an https URL/);
 		expect(problemsOf((store) => (store.referralLinkTemplate = `${hostile}?ref={code}`))).toMatch(
-			/referralLinkTemplate must be an https: URL/,
+			/\/referralLinkTemplate: must be an https URL/,
 		);
 		expect(
 			problemsOf((store) => {
 				const follow = store.earnRules.find((rule) => rule.kind === 'instagram_follow')!;
 				follow.profileUrl = hostile;
 			}),
-		).toMatch(/profileUrl must be an https: URL/);
-		expect(problemsOf((store) => (store.brand = { logoUrl: hostile }))).toMatch(/brand\.logoUrl must be an https: URL/);
+		).toMatch(/\/earnRules\/\d+\/profileUrl: must be an https URL/);
+		expect(problemsOf((store) => (store.brand = { logoUrl: hostile }))).toMatch(/\/brand\/logoUrl: must be an https URL/);
 	});
 
 	it('keeps http: for a developer machine', () => {
