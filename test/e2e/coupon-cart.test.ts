@@ -62,8 +62,9 @@ describe('demo cart and coupons', () => {
 		await launcher(page).click();
 		await dialog(page).waitFor({ state: 'visible' });
 		await page.locator('rewards-widget .panel-nav button', { hasText: 'Redeem' }).click();
+		// The catalogue's card for $5 off (a row whose title is exactly that).
 		const reward = page
-			.locator('rewards-widget .panel-body li.r')
+			.locator('rewards-widget .panel-body li.row')
 			.filter({ has: page.locator('p > b').getByText('$5 off', { exact: true }) });
 		await reward.getByRole('button', { name: 'Redeem' }).click();
 		await reward.getByRole('button', { name: 'Confirm' }).click();

@@ -375,36 +375,59 @@ describe('hostile storefronts', () => {
 			const { page, errors, close } = await openHostile(browser, fixture, 'hostile-spa');
 			await launcher(page).click();
 			await dialog(page).waitFor({ state: 'visible' });
+			/*
+			What makes the panel modal without showModal() (see src/ui/Dialog.tsx): its layer is in the top
+			layer (above any z-index of the page) and, open, covers the viewport and takes the pointer;
+			focus is inside the dialog; every element of the page is hidden from assistive technology.
+			*/
 			const state = () =>
 				page.evaluate(() => {
-					const root = document.querySelector('rewards-widget')!.shadowRoot!;
-					const panel = root.querySelector('dialog')!;
+					const host = document.querySelector('rewards-widget')!;
+					const root = host.shadowRoot!;
+					const layer = root.querySelector('.panel-layer')!;
+					const panel = root.querySelector('[role="dialog"]')!;
+					const pageElements = [...document.body.children].filter((element) => element !== host && element.localName !== 'script');
 					return {
-						open: panel.open,
-						modal: panel.matches(':modal'),
+						open: panel.checkVisibility({ visibilityProperty: true }),
+						topLayer: layer.matches(':popover-open'),
+						// A corner of the viewport, outside the panel: the backdrop's, not the page's.
+						pointer: document.elementFromPoint(2, 2) === host,
 						focusInside: panel.contains(root.activeElement),
-						overflow: document.documentElement.style.overflow,
+						pageHidden: pageElements.length > 0 && pageElements.every((element) => element.getAttribute('aria-hidden') === 'true'),
 					};
 				});
-			expect(await state()).toEqual({ open: true, modal: true, focusInside: true, overflow: 'hidden' });
-			// A route change re-renders the body under the open panel, then the body element itself.
-			await page.evaluate(() =>
-				(window as unknown as { router: { replaceBodyContent(html: string): void } }).router.replaceBodyContent(
-					'<main><h1>Cart</h1><a href="#top">Top</a></main>',
-				),
+			const modal = { open: true, topLayer: true, pointer: true, focusInside: true, pageHidden: true };
+			// Page hiding comes after the panel's first paint.
+			await expect.poll(state, POLL).toEqual(modal);
+			/** The page behind does not scroll: a wheel over the backdrop, then a scrolling key. */
+			const pageScrolls = async () => {
+				await page.mouse.move(2, 300);
+				await page.mouse.wheel(0, 800);
+				await page.keyboard.press('PageDown');
+				await afterFrames(page);
+				return page.evaluate(() => scrollY > 0);
+			};
+			// A tall page, so that it could scroll: a route change re-renders the body under the open
+			// panel, then replaces the body element itself.
+			const tall = (title: string) => `<main style="height: 4000px"><h1>${title}</h1><a href="#top">Top</a></main>`;
+			await page.evaluate(
+				(html) => (window as unknown as { router: { replaceBodyContent(html: string): void } }).router.replaceBodyContent(html),
+				tall('Cart'),
 			);
-			await expect.poll(state, POLL).toEqual({ open: true, modal: true, focusInside: true, overflow: 'hidden' });
-			await page.evaluate(() =>
-				(window as unknown as { router: { replaceBody(html: string): void } }).router.replaceBody(
-					'<main><h1>Checkout</h1><a href="#top">Top</a></main>',
-				),
+			await expect.poll(state, POLL).toEqual(modal);
+			expect(await pageScrolls()).toBe(false);
+			await page.evaluate(
+				(html) => (window as unknown as { router: { replaceBody(html: string): void } }).router.replaceBody(html),
+				tall('Checkout'),
 			);
-			await expect.poll(state, POLL).toEqual({ open: true, modal: true, focusInside: true, overflow: 'hidden' });
-			// Still a working modal: Escape closes, focus returns, the page scrolls again.
+			await expect.poll(state, POLL).toEqual(modal);
+			expect(await pageScrolls()).toBe(false);
+			// Still a working modal: Escape closes, focus returns, the page is exposed and scrolls again.
 			await page.keyboard.press('Escape');
 			await dialog(page).waitFor({ state: 'hidden' });
 			await expect.poll(() => focusedElement(page), POLL).toMatchObject({ tag: 'button', className: 'launcher' });
-			expect((await state()).overflow).toBe('');
+			expect(await state()).toEqual({ open: false, topLayer: true, pointer: false, focusInside: false, pageHidden: false });
+			expect(await pageScrolls()).toBe(true);
 			expect(errors).toEqual([]);
 			await close();
 		});
