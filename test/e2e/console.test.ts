@@ -141,7 +141,7 @@ describe('merchant console', () => {
 		await expectNoAxeViolations(page, 'overview');
 	});
 
-	it('renames a reward and changes the brand colour: the live preview shows both; after saving, with no restart, the public program has both and the storefront widget the new name', async () => {
+	it('renames a reward and changes the brand colour: the live preview shows both; after saving, with no restart, the public program and the storefront widget show both', async () => {
 		await page.getByRole('link', { name: 'Program' }).click();
 		await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Program');
 		const reward = page.locator('fieldset[data-reward]').first();
@@ -183,11 +183,13 @@ describe('merchant console', () => {
 			const store = await shopper.newPage();
 			await store.goto(`${storefront.url}/`);
 			await launcher(store).waitFor();
-			// The widget does not apply program.brand yet (the panel's work, issue #14): the brand colour
-			// is checked in the public program above; the launcher's colour here once that lands.
 			await launcher(store).click();
 			await dialog(store).waitFor({ state: 'visible' });
 			await expect.poll(() => dialog(store).textContent(), { timeout: 15_000 }).toContain(RENAMED);
+			// The program's brand colour is the widget's primary colour once the panel has the program.
+			await expect
+				.poll(() => launcher(store).evaluate((element) => getComputedStyle(element).backgroundColor), { timeout: 10_000 })
+				.toBe(BRAND_RGB);
 		} finally {
 			await shopper.close();
 		}
