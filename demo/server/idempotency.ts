@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { Queryable } from './db/types';
 import { ApiError } from './errors';
+import { toSafeInteger } from './customers/points-limits';
 
 /**
 The response to send for a request that carried an Idempotency-Key: stored serialised with the
@@ -52,4 +54,28 @@ export function keyExpired(): ApiError {
 		'idempotency_key_reused',
 		`This Idempotency-Key was used more than ${IDEMPOTENCY_WINDOW_HOURS} hours ago; send a new key for a new request.`,
 	);
+}
+
+/**
+A customer's balance and what their Idempotency-Key `key` already answered (null when it is new), read
+in one statement after the customer's row lock, so it sees every transaction that held the lock before.
+*/
+export async function balanceAndStoredKey(
+	tx: Queryable,
+	customerId: string,
+	key: string,
+): Promise<{ balance: number; stored: StoredRow | null }> {
+	const [state] = await tx.query<{
+		balance: string | number;
+		request_hash: string | null;
+		status: number | null;
+		body: string | null;
+		expired: boolean | null;
+	}>(
+		`select (select coalesce(sum(points), 0)::bigint from ledger where customer_id = $1) as balance, i.request_hash, i.status, i.body,
+			i.${EXPIRED_SQL} as expired
+		from (select 1) as one left join idempotency_keys i on i.customer_id = $1 and i.key = $2`,
+		[customerId, key],
+	);
+	return { balance: toSafeInteger(state.balance), stored: state.request_hash === null ? null : (state as StoredRow) };
 }

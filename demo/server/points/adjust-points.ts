@@ -2,8 +2,7 @@ import type { components } from '../../../src/api/schema';
 import { customerColumns, type CustomerRow } from '../customers/repository';
 import type { Database } from '../db/types';
 import { ApiError, invalidField } from '../errors';
-import { EXPIRED_SQL, keyExpired, refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
-import { toSafeInteger } from '../customers/points-limits';
+import { balanceAndStoredKey, keyExpired, refusal, replay, requestHash, type StoredResponse } from '../idempotency';
 import type { Store } from '../program/store';
 import { expireIfDue } from './expiry';
 
@@ -39,20 +38,8 @@ export async function adjustPoints(
 		if (!customer) throw new ApiError('not_found', `No customer ${customerId} in this store.`);
 		await expireIfDue(tx, store, customer.id, new Date());
 		const key = KEY_PREFIX + idempotencyKey;
-		const [state] = await tx.query<{
-			balance: string | number;
-			request_hash: string | null;
-			status: number | null;
-			body: string | null;
-			expired: boolean | null;
-		}>(
-			`select (select coalesce(sum(points), 0)::bigint from ledger where customer_id = $1) as balance, i.request_hash, i.status, i.body,
-				i.${EXPIRED_SQL} as expired
-			from (select 1) as one left join idempotency_keys i on i.customer_id = $1 and i.key = $2`,
-			[customer.id, key],
-		);
-		if (state.request_hash !== null) return replay(state as StoredRow, hash);
-		const balance = toSafeInteger(state.balance);
+		const { balance, stored } = await balanceAndStoredKey(tx, customer.id, key);
+		if (stored) return replay(stored, hash);
 
 		let response: StoredResponse;
 		if (balance + request.points < 0) {

@@ -2,10 +2,9 @@ import type { components } from '../../../src/api/schema';
 import { newCouponCode } from '../codes';
 import { inTransactionRetryingCodes, lockOrEnrol } from '../customers/repository';
 import type { CustomerIdentity } from '../customers/identity';
-import { toSafeInteger } from '../customers/points-limits';
 import type { Database, Queryable } from '../db/types';
 import { ApiError, invalidField } from '../errors';
-import { EXPIRED_SQL, keyExpired, refusal, replay, requestHash, type StoredResponse, type StoredRow } from '../idempotency';
+import { balanceAndStoredKey, keyExpired, refusal, replay, requestHash, type StoredResponse } from '../idempotency';
 import type { RewardDefinition } from '../program/definition';
 import type { Store } from '../program/store';
 import { COUPON_COLUMNS, couponView, type CouponRow } from './coupon-view';
@@ -108,25 +107,12 @@ export async function redeem(
 	const hash = requestHash({ rewardId: request.rewardId, points: request.points ?? null });
 	const response = await inTransactionRetryingCodes(db, async (tx) => {
 		const customer = await lockOrEnrol(tx, store, identity);
-		// A statement of its own after the lock, so it sees every transaction that held the lock before.
-		const [state] = await tx.query<{
-			balance: string | number;
-			request_hash: string | null;
-			status: number | null;
-			body: string | null;
-			expired: boolean | null;
-		}>(
-			`select (select coalesce(sum(points), 0)::bigint from ledger where customer_id = $1) as balance, i.request_hash, i.status, i.body,
-				i.${EXPIRED_SQL} as expired
-			from (select 1) as one left join idempotency_keys i on i.customer_id = $1 and i.key = $2`,
-			[customer.id, idempotencyKey],
-		);
-		if (state.request_hash !== null) return replay(state as StoredRow, hash);
+		const { balance, stored } = await balanceAndStoredKey(tx, customer.id, idempotencyKey);
+		if (stored) return replay(stored, hash);
 		// Only a new key gets its reward checked: a known key answers its first response, or 422 for
 		// another body, whatever that body asks for (it may name a reward that no longer exists).
 		const priced = price(store, request);
 
-		const balance = toSafeInteger(state.balance);
 		let response: StoredResponse;
 		if (balance < priced.cost) {
 			response = refusal(new ApiError('insufficient_points', `This reward costs ${priced.cost} points; the balance is ${balance}.`));
