@@ -9,6 +9,7 @@ import type { MountPanel, PanelController } from '../ui/panel-host';
 import { trackColorScheme } from './color-scheme';
 import { isPage, pageFromLocation } from './deep-link';
 import { createEventBus, type Listener } from './events';
+import { countImpression } from './impression';
 import hostCss from './host.css?inline';
 import { preloadOnIntent, whenIdle } from './intent';
 import { createLauncher, type LauncherView } from './launcher';
@@ -158,6 +159,7 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		else if (referral || next.customerToken || document.querySelector(DATA_ELEMENTS)) {
 			current.cleanups.push(whenIdle(() => void ensurePanel()));
 		}
+		current.cleanups.push(countImpression(next));
 		// Announced after the current task, so listeners queued in the snippet (replayed after
 		// init) and ones added right after the script tag still hear it.
 		queueMicrotask(() => mounted === current && bus.emit('ready', {}));

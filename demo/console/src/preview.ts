@@ -32,6 +32,10 @@ window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
 	return json(404, { error: { code: 'not_found', message: 'The preview shows the program as a guest sees it.' } });
 };
 
+// The launcher counts its impression with a beacon, not fetch: it is taken here too, and not sent.
+const realBeacon = navigator.sendBeacon.bind(navigator);
+navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => String(url).startsWith(apiPrefix) || realBeacon(url, data);
+
 function loadWidget(): Promise<void> {
 	widgetLoaded ??= new Promise((resolve, reject) => {
 		const script = document.createElement('script');
