@@ -687,7 +687,7 @@ export interface components {
             referral: components["schemas"]["CustomerReferral"];
             /** @description Keys of the one-time rules already awarded. */
             completedActions: string[];
-            /** @description Unused coupons, newest first. */
+            /** @description Unused coupons, newest first, then those used in the last 90 days (status `used`, with `usedAt`), newest first. */
             coupons: components["schemas"]["Coupon"][];
             /** Format: date-time */
             memberSince: string;
@@ -722,6 +722,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             status?: components["schemas"]["CouponStatus"];
+            /**
+             * Format: date-time
+             * @description When an order used it (status `used`).
+             */
+            usedAt?: string;
         };
         /** @enum {string} */
         ActivityKind: "signup" | "order" | "instagram_follow" | "birthday" | "referral" | "redemption" | "adjustment" | "reversal" | "expiry";
@@ -905,7 +910,7 @@ export interface components {
             expiresAt: string;
         };
         /**
-         * @description `active`: valid at checkout. `used`: an order used it. `pending`: its platform has not confirmed it yet. `failed`: the platform refused it and the points went back. A shopper's coupons are the active ones (servers before this field listed only those).
+         * @description `active`: valid at checkout. `used`: an order used it. `pending`: its platform has not confirmed it yet. `failed`: the platform refused it and the points went back. A shopper's coupons are the active ones, unused or used in the last 90 days (servers before this field listed only the unused ones).
          * @enum {string}
          */
         CouponStatus: "pending" | "active" | "used" | "failed";
