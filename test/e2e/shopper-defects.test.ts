@@ -301,3 +301,44 @@ describe('issue #14: the shopper defects, fixed', () => {
 		await close();
 	});
 });
+
+describe('issue #14: My rewards shows used and unused codes', () => {
+	it('a code the merchant marked used says "Used on" its date and offers nothing to do; an unused one stays ready to use', async () => {
+		const { token } = await member(1100);
+		const redeem = async (key: string) =>
+			(
+				await server.api.post(
+					storePath('/customer/redemptions'),
+					{ rewardId: 'five-off' },
+					{ token, headers: { 'idempotency-key': `${key}-${newCustomerId()}` } },
+				)
+			).body.coupon.code as string;
+		const usedCode = await redeem('used');
+		const unusedCode = await redeem('unused');
+		const used = await server.api.post(
+			storePath(`/admin/coupons/${usedCode}/use`),
+			{ orderId: `order-${newCustomerId()}` },
+			{ headers: { authorization: `Bearer ${DEMO_STORE.adminKey}` } },
+		);
+		expect(used.body).toMatchObject({ code: usedCode, status: 'used' });
+
+		const { page, errors, close } = await open({ init: { customerToken: token } });
+		await openPanel(page, en.navRedeem);
+		const ticket = (code: string) =>
+			panel(page)
+				.getByRole('listitem')
+				.filter({ has: page.locator('code', { hasText: code }) });
+		const usedDate = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(used.body.usedAt));
+		await ticket(usedCode)
+			.getByText(say(en.usedOn, { date: usedDate }))
+			.waitFor();
+		expect(await ticket(usedCode).getByRole('button').count()).toBe(0);
+		await ticket(unusedCode).getByRole('button', { name: en.applyToCart }).waitFor();
+		await ticket(unusedCode).getByRole('button', { name: en.copy }).waitFor();
+		expect(await ticket(unusedCode).getByText(en.usedOn.split(' {')[0], { exact: false }).count()).toBe(0);
+		// Ready-to-use codes first.
+		expect(await panel(page).locator('code').allTextContents()).toEqual([unusedCode, usedCode]);
+		expect(errors).toEqual([]);
+		await close();
+	});
+});
