@@ -184,7 +184,7 @@ export interface paths {
         };
         /**
          * Whether a referral code (a friend's link's `?ref=`) exists, before anyone claims with it
-         * @description Public. The friend's welcome asks before promising a gift: 404 `not_found` for a code the store does not know (any case accepted, like the claim) or a store without a referral program.
+         * @description Public. The friend's welcome asks before promising a gift: 404 `unknown_referral` for a code the store does not know (any case accepted, like the claim), 404 `not_found` for a store without a referral program. The code of its own tells this answer apart from an older server's 404 for a path it does not have.
          */
         get: operations["getReferral"];
         put?: never;
@@ -553,7 +553,7 @@ export interface components {
     schemas: {
         IdempotencyKey: string;
         /** @enum {string} */
-        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "invalid_admin_key" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "coupon_refused" | "coupon_platform_unavailable" | "coupon_already_used" | "coupon_not_active" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "overloaded" | "unavailable" | "precondition_required" | "version_conflict" | "points_limit_exceeded";
+        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "invalid_admin_key" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "coupon_refused" | "coupon_platform_unavailable" | "coupon_already_used" | "coupon_not_active" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "overloaded" | "unavailable" | "precondition_required" | "version_conflict" | "points_limit_exceeded" | "unknown_referral";
         ErrorField: {
             /**
              * @description Where the offending value is.

@@ -203,13 +203,13 @@ describe('referrals', () => {
 		expect([late.status, late.body.error.code]).toEqual([409, 'not_eligible']);
 	});
 
-	it('answers whether a referral code exists before any claim: 200 with the code (any case), 404 not_found otherwise', async () => {
+	it('answers whether a referral code exists before any claim: 200 with the code (any case), 404 unknown_referral otherwise', async () => {
 		const { code } = await referrer();
 		const known = await server.api.get(storePath(`/referrals/${code.toLowerCase()}`));
 		expect([known.status, known.body]).toEqual([200, { code }]);
 		for (const unknown of ['NOSUCHCODE', 'not-a-code', 'claim']) {
 			const response = await server.api.get(storePath(`/referrals/${unknown}`));
-			expect([response.status, response.body.error.code]).toEqual([404, 'not_found']);
+			expect([response.status, response.body.error.code]).toEqual([404, 'unknown_referral']);
 		}
 		// Beside the claim's own path: a code is only read, never posted to.
 		expect((await server.api.request('POST', storePath(`/referrals/${code}`), { json: {}, unchecked: true })).status).toBe(405);

@@ -13,6 +13,6 @@ export async function findReferralCode(db: Queryable, store: Store, code: string
 		'select referral_code from customers where store_id = $1 and referral_code = $2',
 		[store.id, code.toUpperCase()],
 	);
-	if (!row) throw new ApiError('not_found', 'No such referral code.');
+	if (!row) throw new ApiError('unknown_referral', 'No such referral code.');
 	return { code: row.referral_code };
 }
