@@ -66,7 +66,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The signed-in shopper's balance, tier, birthday, referral link and unused coupons
+         * The signed-in shopper's balance, tier, birthday, referral link and coupons (unused, and those used lately)
          * @description The first valid token for an unknown customer enrols them (and awards the signup rule once). A birthday reward that has become due is awarded on this read.
          */
         get: operations["getCustomer"];
