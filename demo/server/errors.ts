@@ -28,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
 	precondition_required: 428,
 	version_conflict: 412,
 	points_limit_exceeded: 422,
+	unknown_referral: 404,
 	rate_limited: 429,
 	internal_error: 500,
 	overloaded: 503,

@@ -30,6 +30,8 @@ export function createApiClient(options: HttpOptions) {
 		setBirthday: (birthday: Birthday) => call<Customer>('put', 'customer/birthday', shapes.Customer, birthday),
 		redeem: (request: Schemas['RedemptionRequest'], idempotencyKey: string) =>
 			call<Schemas['RedemptionResult']>('post', 'customer/redemptions', shapes.RedemptionResult, request, idempotencyKey),
+		// Only success or refusal matters (an unknown code), so the answer is not checked.
+		referral: (code: string) => call<Schemas['ReferralCode']>('get', `referrals/${encodeURIComponent(code)}`),
 		claimReferral: (request: Schemas['ReferralClaimRequest'], idempotencyKey: string) =>
 			call<Schemas['ReferralClaimResult']>('post', 'referrals/claim', shapes.ReferralClaimResult, request, idempotencyKey),
 		// The answer (a count) is not used, so it is not checked.

@@ -66,7 +66,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The signed-in shopper's balance, tier, birthday, referral link and unused coupons
+         * The signed-in shopper's balance, tier, birthday, referral link and coupons (unused, and those used lately)
          * @description The first valid token for an unknown customer enrols them (and awards the signup rule once). A birthday reward that has become due is awarded on this read.
          */
         get: operations["getCustomer"];
@@ -169,6 +169,26 @@ export interface paths {
          * @description Public; a customer token is optional and only used to recognise the referrer claiming their own code. Refused when the code belongs to the same shopper or email (409 `self_referral`), when the email already claimed a gift (409 `already_claimed`) or already ordered from the store (409 `not_eligible`). The referrer is rewarded when this friend's first order arrives through the order webhook. Accepts an `Idempotency-Key`: repeating a request with the same key and body answers the first response again (same status and body) and never claims twice, so a claim whose answer was lost can be sent again for its gift; the same key with a different body answers 422.
          */
         post: operations["claimReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeKey}/referrals/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether a referral code (a friend's link's `?ref=`) exists, before anyone claims with it
+         * @description Public. The friend's welcome asks before promising a gift: 404 `unknown_referral` for a code the store does not know (any case accepted, like the claim), 404 `not_found` for a store without a referral program. The code of its own tells this answer apart from an older server's 404 for a path it does not have.
+         */
+        get: operations["getReferral"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -533,7 +553,7 @@ export interface components {
     schemas: {
         IdempotencyKey: string;
         /** @enum {string} */
-        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "invalid_admin_key" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "coupon_refused" | "coupon_platform_unavailable" | "coupon_already_used" | "coupon_not_active" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "overloaded" | "unavailable" | "precondition_required" | "version_conflict" | "points_limit_exceeded";
+        ErrorCode: "invalid_request" | "invalid_token" | "token_expired" | "invalid_signature" | "invalid_admin_key" | "forbidden" | "not_found" | "method_not_allowed" | "already_completed" | "birthday_locked" | "self_referral" | "already_claimed" | "not_eligible" | "insufficient_points" | "coupon_refused" | "coupon_platform_unavailable" | "coupon_already_used" | "coupon_not_active" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error" | "overloaded" | "unavailable" | "precondition_required" | "version_conflict" | "points_limit_exceeded" | "unknown_referral";
         ErrorField: {
             /**
              * @description Where the offending value is.
@@ -687,7 +707,7 @@ export interface components {
             referral: components["schemas"]["CustomerReferral"];
             /** @description Keys of the one-time rules already awarded. */
             completedActions: string[];
-            /** @description Unused coupons, newest first. */
+            /** @description Unused coupons, newest first, then those used in the last 90 days (status `used`, with `usedAt`), newest first. */
             coupons: components["schemas"]["Coupon"][];
             /** Format: date-time */
             memberSince: string;
@@ -722,6 +742,11 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             status?: components["schemas"]["CouponStatus"];
+            /**
+             * Format: date-time
+             * @description When an order used it (status `used`).
+             */
+            usedAt?: string;
         };
         /** @enum {string} */
         ActivityKind: "signup" | "order" | "instagram_follow" | "birthday" | "referral" | "redemption" | "adjustment" | "reversal" | "expiry";
@@ -791,6 +816,9 @@ export interface components {
         };
         ReferralClaimResult: {
             coupon: components["schemas"]["Coupon"];
+        };
+        ReferralCode: {
+            code: string;
         };
         OrderWebhook: {
             orderId: string;
@@ -905,7 +933,7 @@ export interface components {
             expiresAt: string;
         };
         /**
-         * @description `active`: valid at checkout. `used`: an order used it. `pending`: its platform has not confirmed it yet. `failed`: the platform refused it and the points went back. A shopper's coupons are the active ones (servers before this field listed only those).
+         * @description `active`: valid at checkout. `used`: an order used it. `pending`: its platform has not confirmed it yet. `failed`: the platform refused it and the points went back. A shopper's coupons are the active ones, unused or used in the last 90 days (servers before this field listed only the unused ones).
          * @enum {string}
          */
         CouponStatus: "pending" | "active" | "used" | "failed";
@@ -1756,6 +1784,36 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["IdempotencyKeyReused"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Overloaded"];
+        };
+    };
+    getReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The store's publishable key. */
+                storeKey: components["parameters"]["StoreKey"];
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The code, as the store writes it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralCode"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Overloaded"];

@@ -97,3 +97,5 @@ export const tierPerks = '{tier} perks';
 export const lifetimeNote = 'Tiers count every point ever earned.';
 export const bestWays = 'Best ways to earn';
 export const toNextReward = 'Next reward';
+// My rewards: a code an order already used (#14).
+export const usedOn = 'Used on {date}';

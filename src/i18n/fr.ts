@@ -106,3 +106,5 @@ export const tierPerks = 'Avantages {tier}';
 export const lifetimeNote = 'Les niveaux comptent tous les points gagnés, dépensés ou non.';
 export const bestWays = 'Meilleures façons de gagner';
 export const toNextReward = 'Prochaine récompense';
+// My rewards: a code an order already used (#14).
+export const usedOn = 'Utilisé le {date}';

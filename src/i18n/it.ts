@@ -104,3 +104,5 @@ export const tierPerks = 'Vantaggi {tier}';
 export const lifetimeNote = 'I livelli contano tutti i punti guadagnati, spesi o no.';
 export const bestWays = 'I modi migliori per guadagnare';
 export const toNextReward = 'Prossimo premio';
+// My rewards: a code an order already used (#14).
+export const usedOn = 'Usato il {date}';

@@ -106,3 +106,5 @@ export const tierPerks = 'Korzyści poziomu {tier}';
 export const lifetimeNote = 'Poziomy liczą wszystkie zdobyte punkty, wydane czy nie.';
 export const bestWays = 'Najlepsze sposoby na punkty';
 export const toNextReward = 'Następna nagroda';
+// My rewards: a code an order already used (#14).
+export const usedOn = 'Wykorzystano {date}';

@@ -242,6 +242,8 @@ export function createStore({ config, locale, emit, report }: StoreOptions) {
 				save(giftKey(code), result);
 				return result;
 			}, fail),
+		/** Whether the store knows the referral code (refused with `unknown_referral`); not reported: the welcome says it. */
+		checkReferral: (code: string) => api.referral(code),
 		/** The gift this device claimed through the referral link `code`, if any. */
 		savedGift: (code: string) => restore<{ coupon: Coupon }>(giftKey(code), shapes.ReferralClaimResult, GIFT_MAX_AGE)?.coupon,
 		/** The shopper shared their referral link (a share link, the share sheet or a copy). */

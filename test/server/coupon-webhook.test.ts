@@ -191,9 +191,12 @@ describe('merchant coupon endpoints', () => {
 		const other = await server.api.post(path(`/admin/coupons/${code}/use`), { orderId: 'ORDER-2' }, admin);
 		expect([other.status, other.body.error.code]).toEqual([409, 'coupon_already_used']);
 		expect((await server.api.get(path(`/admin/coupons/${code}`), admin)).body.usedOrderId).toBe('ORDER-1');
-		// The shopper's list of unused coupons no longer has it.
+		// The shopper's list shows it used, and when.
 		const customer = await server.api.get(path('/customer'), { token });
-		expect(customer.body.coupons.map((coupon: { code: string }) => coupon.code)).not.toContain(code);
+		expect(customer.body.coupons.find((coupon: { code: string }) => coupon.code === code)).toMatchObject({
+			status: 'used',
+			usedAt: expect.any(String),
+		});
 	});
 
 	it('answer 404 for an unknown code and 401 without the admin key (or with another store’s)', async () => {

@@ -114,11 +114,11 @@ describe('order webhook', () => {
 		expect(await balanceOf('demo-bob')).toBe(260);
 	});
 
-	it('marks coupons used at checkout, so they leave the customer’s list', async () => {
+	it('marks coupons used at checkout: the customer’s list shows them used, after the unused ones, for 90 days', async () => {
 		const customerId = newCustomerId();
 		const token = await tokenFor(customerId);
 		await balanceOf(customerId);
-		await server.api.order({ orderId: `before-${customerId}`, customerId, subtotal: 10000 });
+		await server.api.order({ orderId: `before-${customerId}`, customerId, subtotal: 20000 });
 		const redemption = await server.api.post(
 			storePath('/customer/redemptions'),
 			{ rewardId: 'five-off' },
@@ -126,7 +126,23 @@ describe('order webhook', () => {
 		);
 		const code = redemption.body.coupon.code as string;
 		await server.api.order({ orderId: `use-${customerId}`, customerId, subtotal: 3000, couponCodes: [code.toLowerCase()] });
-		expect((await server.api.get(storePath('/customer'), { token })).body.coupons).toEqual([]);
+		const unused = await server.api.post(
+			storePath('/customer/redemptions'),
+			{ rewardId: 'five-off' },
+			{ token, headers: { 'idempotency-key': `redeem-again-${customerId}` } },
+		);
+		const { coupons } = (await server.api.get(storePath('/customer'), { token })).body;
+		expect(coupons.map((coupon: { code: string; status: string }) => [coupon.code, coupon.status])).toEqual([
+			[unused.body.coupon.code, 'active'],
+			[code, 'used'],
+		]);
+		expect(coupons[0].usedAt).toBeUndefined();
+		expect(Date.now() - Date.parse(coupons[1].usedAt)).toBeLessThan(60_000);
+		// 90 days after its use, a used code leaves the list.
+		await server.query(`update coupons set used_at = now() - interval '91 days' where code = $1`, [code]);
+		expect((await server.api.get(storePath('/customer'), { token })).body.coupons.map((coupon: { code: string }) => coupon.code)).toEqual([
+			unused.body.coupon.code,
+		]);
 	});
 });
 
@@ -185,6 +201,18 @@ describe('referrals', () => {
 		await server.api.order({ orderId: `prior-${code}`, email: returning, subtotal: 5000 });
 		const late = await claim(code, returning);
 		expect([late.status, late.body.error.code]).toEqual([409, 'not_eligible']);
+	});
+
+	it('answers whether a referral code exists before any claim: 200 with the code (any case), 404 unknown_referral otherwise', async () => {
+		const { code } = await referrer();
+		const known = await server.api.get(storePath(`/referrals/${code.toLowerCase()}`));
+		expect([known.status, known.body]).toEqual([200, { code }]);
+		for (const unknown of ['NOSUCHCODE', 'not-a-code', 'claim']) {
+			const response = await server.api.get(storePath(`/referrals/${unknown}`));
+			expect([response.status, response.body.error.code]).toEqual([404, 'unknown_referral']);
+		}
+		// Beside the claim's own path: a code is only read, never posted to.
+		expect((await server.api.request('POST', storePath(`/referrals/${code}`), { json: {}, unchecked: true })).status).toBe(405);
 	});
 
 	it('rewards the referrer once, on the friend’s first order', async () => {

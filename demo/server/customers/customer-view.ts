@@ -20,12 +20,16 @@ interface ViewRow extends CustomerRow {
 	coupons: CouponRow[];
 }
 
+/** How long a used coupon stays in the shopper's list, marked used ("Used on March 3"). */
+const USED_COUPONS_SHOWN_DAYS = 90;
+
 // Everything the view needs in one statement (one scan of the customer's ledger): this is the
 // hottest read of the API.
 const VIEW_SQL = `
 select ${customerColumns('c.')},
 	l.balance, l.lifetime, l.completed, l.birthday_awarded,
-	coalesce((select json_agg(${COUPON_JSON} order by k.id desc) from coupons k where k.customer_id = c.id and k.used_at is null and k.status = 'active'), '[]') as coupons
+	coalesce((select json_agg(${COUPON_JSON} order by k.used_at is not null, k.id desc) from coupons k
+		where k.customer_id = c.id and k.status = 'active' and (k.used_at is null or k.used_at > $4::timestamptz - interval '${USED_COUPONS_SHOWN_DAYS} days')), '[]') as coupons
 from customers c
 cross join lateral (
 	select coalesce(sum(points), 0)::bigint as balance,
@@ -76,7 +80,7 @@ export async function readCustomer(
 	now = new Date(),
 ): Promise<Customer> {
 	const birthdayKey = `birthday:${now.getUTCFullYear()}`;
-	const load = async () => (await db.query<ViewRow>(VIEW_SQL, [store.id, identity.customerId, birthdayKey]))[0];
+	const load = async () => (await db.query<ViewRow>(VIEW_SQL, [store.id, identity.customerId, birthdayKey, now.toISOString()]))[0];
 	let row = await load();
 	if (!row) {
 		await enrol(db, store, identity);

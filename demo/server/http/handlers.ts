@@ -17,6 +17,7 @@ import { listProgramVersions, readCurrentProgram, readProgramVersion, replacePro
 import { reverseOrder } from '../orders/reverse-order';
 import { receiveShopifyWebhook } from '../platforms/shopify/receive-webhook';
 import { claimReferral } from '../referrals/claim-referral';
+import { findReferralCode } from '../referrals/referral-code';
 import { getMerchantCoupon, useMerchantCoupon } from '../rewards/merchant-coupons';
 import { redeem } from '../rewards/redeem';
 import { mintCustomerToken } from '../token';
@@ -102,6 +103,8 @@ export const handlers: Record<string, Handler> = {
 		);
 		return { status, raw: Buffer.from(body) };
 	},
+
+	getReferral: async (request, { db }) => ({ status: 200, body: await findReferralCode(db, storeOf(request), request.path.code) }),
 
 	claimReferral: async (request, { db }) => {
 		const key = request.headers['Idempotency-Key'] as string | undefined;

@@ -52,5 +52,6 @@ export function couponView(store: Store, row: CouponRow, locale: string): Coupon
 	if (row.percent !== null) coupon.percent = row.percent;
 	if (row.product_name !== null) coupon.productName = localize(row.product_name, locale, store.defaultLocale);
 	if (row.min_order_amount !== null) coupon.minOrderAmount = row.min_order_amount;
+	if (row.used_at !== null) coupon.usedAt = row.used_at;
 	return coupon;
 }

@@ -4,7 +4,7 @@ import { List } from '../parts/List';
 import { RewardList } from '../parts/RewardList';
 import type { ViewProps } from '../view';
 
-/** The catalogue, then the member's unused codes ("My rewards"). */
+/** The catalogue, then the member's codes ("My rewards"): the unused ones ready to use, then those used lately, marked used. */
 export function RedeemPage({ view }: ViewProps) {
 	const customer = view.store.customer.value.data;
 	if (!customer)

@@ -15,9 +15,9 @@ interface CouponProps {
 	focus?: boolean;
 }
 
-/** A discount code as a ticket: what it is worth, when it was issued, the code; copy it or apply it to the cart. */
+/** A discount code as a ticket: what it is worth, when it was issued (or used), the code; copy it or apply it to the cart until used. */
 export function Coupon({ view, coupon, focus }: CouponProps) {
-	const { code, title, createdAt } = coupon;
+	const { code, title, createdAt, usedAt } = coupon;
 	const ref = useRef<HTMLDivElement>(null);
 	useEffect(() => void (focus && ref.current!.focus()), []);
 	const apply = () => {
@@ -42,17 +42,19 @@ export function Coupon({ view, coupon, focus }: CouponProps) {
 					<b class="coupon-value">{value}</b>
 					<small>
 						{value != title && `${title} · `}
-						{formatDate(view.locale, createdAt)}
+						{usedAt ? view.t('usedOn', { date: formatDate(view.locale, usedAt) }) : formatDate(view.locale, createdAt)}
 					</small>
 				</span>
 			</p>
 			<code>{code}</code>
-			<div class="actions">
-				<Copy view={view} text={code} />
-				<button class="button" onClick={apply}>
-					{view.t('applyToCart')}
-				</button>
-			</div>
+			{!usedAt && (
+				<div class="actions">
+					<Copy view={view} text={code} />
+					<button class="button" onClick={apply}>
+						{view.t('applyToCart')}
+					</button>
+				</div>
+			)}
 		</div>
 	);
 }

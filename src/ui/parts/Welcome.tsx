@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import type { ViewProps } from '../view';
 import { Coupon } from './Coupon';
 import { friendTerms, giftText, referralRule } from './offers';
@@ -7,17 +8,20 @@ import { useAction } from './useAction';
 /**
 For a visitor who came through a friend's link (?ref=CODE): claim the gift with an email. The code
 this device claimed stays shown after a reload; an email that claimed on another device is told
-where its code is; a code the server does not know is said plainly. A member opening their own
-link gets their own referral page instead (PanelApp).
+where its code is; a code the server does not know is said plainly, before any promise (the code
+is looked up first; an API without that lookup answers not_found, and then the claim says it). A
+member opening their own link gets their own referral page instead (HomePage).
 */
 export function Welcome({ view }: ViewProps) {
 	const { t, store, referral } = view;
 	const rule = referralRule(view);
 	const [state, run] = useAction((email: string) => store.claimReferral(referral!, email));
-	if (!referral || !rule) return null;
+	const [check, verify] = useAction(() => store.checkReferral(referral!));
+	useEffect(() => void (referral && verify()), []);
+	if (!referral || !rule || !(check.result || check.error)) return null;
 	const coupon = state.result?.coupon ?? store.savedGift(referral);
 	const code = state.error?.code;
-	if (code == 'not_found')
+	if (code == 'not_found' || check.error?.code == 'unknown_referral')
 		return (
 			<div class="card" role="alert">
 				<p>{t('referralUnknown')}</p>

@@ -27,6 +27,7 @@ export const answers = (request: Request): Response | Promise<Response> => {
 	if (path.endsWith('/customer')) return json(200, CUSTOMER);
 	if (path.endsWith('/customer/actions/instagram_follow'))
 		return json(201, { ruleKey: 'instagram_follow', awarded: 50, balance: CUSTOMER.balance + 50, lifetimePoints: 930 });
+	if (request.method == 'GET' && path.includes('/referrals/')) return json(200, { code: path.split('/').pop() });
 	if (path.endsWith('/customer/redemptions'))
 		return json(201, {
 			coupon: {

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { HomePage } from '../../../src/ui/pages/HomePage';
+import { ApiError } from '../../../src/api/errors';
 import { COUPON, makeView, patchCustomer } from './support';
 
 describe('Home page', () => {
@@ -67,8 +68,10 @@ describe('Home page', () => {
 			.mockRejectedValueOnce({ code: 'self_referral', status: 409 })
 			.mockResolvedValueOnce({ coupon: { ...COUPON, source: 'referral', title: '$10 off your first order' } });
 		v.store.claimReferral = claim;
+		v.store.checkReferral = vi.fn().mockResolvedValue({ code: 'FRIEND1' });
 		render(<HomePage view={v} />);
-		expect(screen.getByRole('heading', { name: 'Your friend sent you $10 off' })).toBeTruthy();
+		expect(await screen.findByRole('heading', { name: 'Your friend sent you $10 off' })).toBeTruthy();
+		expect(v.store.checkReferral).toHaveBeenCalledWith('FRIEND1');
 		fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'me@example.com' } });
 		fireEvent.click(screen.getByRole('button', { name: 'Claim' }));
 		await screen.findByText('That’s your own link.');
@@ -77,6 +80,30 @@ describe('Home page', () => {
 		fireEvent.click(screen.getByRole('button', { name: 'Claim' }));
 		await screen.findByText(COUPON.code);
 		expect(screen.getByRole('button', { name: 'Apply to cart' })).toBeTruthy();
+	});
+
+	it('says at once that a referral code the server does not know is not valid, promising nothing', async () => {
+		const v = makeView({ member: false, referral: 'NOSUCH1' });
+		let refuse!: (error: unknown) => void;
+		v.store.checkReferral = () => new Promise((_, reject) => (refuse = reject));
+		render(<HomePage view={v} />);
+		// Nothing is promised while the code is looked up.
+		expect(screen.queryByText(/Your friend sent you/)).toBeNull();
+		refuse(new ApiError('unknown_referral', 404, 'GET …/referrals/NOSUCH1'));
+		expect(await screen.findByText('This referral link is not valid: there is no gift to claim.')).toBeTruthy();
+		expect(screen.queryByText(/Your friend sent you/)).toBeNull();
+		expect(screen.queryByLabelText('Email')).toBeNull();
+	});
+
+	it('keeps the claim form when the lookup fails otherwise (no connection, or an API without it)', async () => {
+		for (const code of ['network', 'not_found']) {
+			const v = makeView({ member: false, referral: 'FRIEND1' });
+			v.store.checkReferral = vi.fn().mockRejectedValue(new ApiError(code, code == 'network' ? 0 : 404, 'GET …/referrals/FRIEND1'));
+			const { unmount } = render(<HomePage view={v} />);
+			expect(await screen.findByRole('heading', { name: 'Your friend sent you $10 off' })).toBeTruthy();
+			expect(screen.getByLabelText('Email')).toBeTruthy();
+			unmount();
+		}
 	});
 
 	it('counts the balance up when it changes, unless reduced motion is preferred, and leaves no frame or hooks timer behind', async () => {

@@ -132,6 +132,19 @@ describe('Redeem page', () => {
 		expect(screen.getByText(COUPON.code)).toBeTruthy();
 	});
 
+	it('My rewards shows a used code as used, with the date, and without Copy or Apply to cart; an unused one keeps both', () => {
+		const v = makeView();
+		const used = { ...COUPON, code: 'RW-5OFF-USED', status: 'used' as const, usedAt: '2026-03-04T18:00:00Z' };
+		patchCustomer(v, { coupons: [{ ...COUPON, status: 'active' }, used] });
+		render(<RedeemPage view={v} />);
+		const ticket = (code: string) => screen.getByText(code).closest('li')!;
+		expect(within(ticket(used.code)).getByText('Used on Mar 4, 2026')).toBeTruthy();
+		expect(within(ticket(used.code)).queryAllByRole('button')).toHaveLength(0);
+		expect(within(ticket(COUPON.code)).getByText('Mar 1, 2026')).toBeTruthy();
+		expect(within(ticket(COUPON.code)).getByRole('button', { name: 'Copy' })).toBeTruthy();
+		expect(within(ticket(COUPON.code)).getByRole('button', { name: 'Apply to cart' })).toBeTruthy();
+	});
+
 	it('a guest sees the catalogue with costs, marked members only', () => {
 		render(<RedeemPage view={makeView({ member: false })} />);
 		expect(within(rowOf('$10 off')).getByText('1,000 points')).toBeTruthy();

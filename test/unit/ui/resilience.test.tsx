@@ -68,7 +68,8 @@ describe('panel: bad data and no connection', () => {
 		});
 		store.program.value = { data: structuredClone(PROGRAM) };
 		renderPanel({ ...makeView({ member: false, referral: 'FRIEND1' }), store });
-		fireEvent.input(screen.getByLabelText('Email'), { target: { value: 'friend@example.com' } });
+		// The form shows once the code is looked up (answers: a known code).
+		fireEvent.input(await screen.findByLabelText('Email'), { target: { value: 'friend@example.com' } });
 		fireEvent.click(screen.getByRole('button', { name: 'Claim' }));
 		await screen.findByText('GIFT-AAAA-BBBB');
 		expect(screen.queryByRole('alert')).toBeNull();
