@@ -4,7 +4,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { trapTab } from './focus';
 import { hidePageFromAssistiveTech } from './page-hiding';
 import { HOST_REATTACHED } from './panel-host';
-import { blockPageScroll } from './scroll-lock';
+import { blockPageScrollKeys } from './scroll-lock';
 
 interface DialogProps {
 	/** Read in an effect, not in render: opening toggles a class and moves focus, nothing re-renders. */
@@ -34,8 +34,8 @@ document for that inside the click's task: the cost grows with the page (381 ms 
 26,000 elements at 4× CPU). Instead, a viewport-sized `popover="manual"` layer sits in the top
 layer (above any z-index) from the moment the panel is pre-rendered, invisible and letting the
 pointer through. Opening only flips a class on it and focuses the title; the layer then acts as the
-backdrop, takes the pointer, keeps Tab inside, and stops the page scrolling with its own wheel,
-touch and key handlers. After the first paint the rest of the page is hidden from assistive
+backdrop, takes the pointer, keeps Tab inside, and ends every scroll chain before the page (its
+CSS for wheel and touch, a key handler for scrolling keys). After the first paint the rest of the page is hidden from assistive
 technology with `aria-hidden` (see page-hiding.ts); `aria-modal` alone leaves it reachable.
 */
 export function Dialog({ open, labelledBy, lang, onClose, children }: DialogProps) {
@@ -55,7 +55,7 @@ export function Dialog({ open, labelledBy, lang, onClose, children }: DialogProp
 			if (popover && layer.isConnected && !shown()) layer.showPopover();
 		};
 		show();
-		const unblockScroll = blockPageScroll(layer);
+		const unblockScrollKeys = blockPageScrollKeys(layer);
 		let restorePage: (() => void) | undefined;
 		let cancelHiding: (() => void) | undefined;
 		const focusTitle = () => root.getElementById(labelledBy)?.focus();
@@ -98,7 +98,7 @@ export function Dialog({ open, labelledBy, lang, onClose, children }: DialogProp
 			stopOpenEffect();
 			cancelHiding?.();
 			restorePage?.();
-			unblockScroll();
+			unblockScrollKeys();
 			root.removeEventListener(HOST_REATTACHED, reattached);
 			layer.removeEventListener('keydown', onKeyDown);
 			if (shown()) layer.hidePopover();

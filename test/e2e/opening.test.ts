@@ -4,7 +4,7 @@ import { launchChromium } from '../support/chromium';
 import type { StaticServer } from '../support/static-server';
 import { startApi, type Api } from './support/api';
 import { startFixture } from './support/fixture';
-import { dialog, focusedElement, launcher, openPage } from './support/page';
+import { afterFrames, dialog, focusedElement, launcher, openPage } from './support/page';
 
 /*
 Issue #15: the panel opens without touching the page. It is a popover layer holding a
@@ -169,6 +169,15 @@ describe('opening without touching the page', () => {
 		const scrollable = await body.evaluate((el) => el.scrollHeight > el.clientHeight);
 		expect(scrollable).toBe(true);
 		expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+		// From a control inside the body, scrolling keys scroll the body (and still never the page).
+		await body.evaluate((el) => (el.scrollTop = 0));
+		await body.locator('a, button').first().focus();
+		for (const key of ['PageDown', 'ArrowDown']) await page.keyboard.press(key);
+		await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+		await page.keyboard.press('End');
+		await page.keyboard.press('PageDown');
+		await afterFrames(page);
+		expect(await page.evaluate(() => scrollY)).toBe(0);
 
 		await page.keyboard.press('Escape');
 		await dialog(page).waitFor({ state: 'hidden' });
