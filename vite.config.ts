@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { MinifyOptions } from 'terser';
 import type { Plugin, UserConfig } from 'vite';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
@@ -175,10 +175,77 @@ for (const name of launcherInternals)
 	if (new RegExp(`\\b${name}\\b`).test(panelHostSource))
 		throw new Error(`vite.config.ts: ${name} crosses to the panel (src/ui/panel-host.ts), so it must not be mangled`);
 
+/*
+Properties of the panel's own objects that nothing outside the panel chunk reads: the store's methods,
+the view's actions, the i18n handle, the transport's callbacks, and props of our components that no
+DOM element receives. Several are also DOM property names (`view`, `send`, `result`...), which terser
+leaves alone unless told (`builtins`): for this list only, the panel build tells it, so the guard below
+refuses any name that the panel's packages or any other side of the panel reads.
+*/
+const panelInternals = [
+	...['view', 'navigate', 'announce', 'announcement', 'onClose', 'labelledBy', 'onCopy', 'resources', 'rules', 'result'],
+	...['track', 'loadCustomer', 'loadActivity', 'setBirthday', 'claimReferral', 'savedGift', 'completeAction', 'recordEvents'],
+	...['send', 'unfinished', 'setLocale', 'renew', 'heard'],
+];
+/*
+A listed name must not cross: to the launcher (src/embed, src/config read the panel's errors and
+host), the network (a field of the contract), the catalogues (a message name or {placeholder}: the
+translator looks them up by string), the public API (options, page and event names), or into
+preact, @preact/signals and ky, whose own properties would be renamed with ours.
+*/
+const readAll = (dir: string) =>
+	readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.filter((file) => /\.(ts|js)$/.test(file))
+		.map((file) => readFileSync(join(dir, file), 'utf8'))
+		.join('\n');
+const crossings: Array<[string, string, (name: string) => RegExp]> = [
+	['the panel host (src/ui/panel-host.ts)', panelHostSource, (name) => new RegExp(`\\b${name}\\b`)],
+	[
+		'the launcher (src/embed, src/config)',
+		readAll('src/embed') + readAll('src/config'),
+		(name) => new RegExp(`[.]${name}\\b|\\b${name}\\??\\s*[:(]|['"]${name}['"]`),
+	],
+	['the contract (src/api/openapi.json)', readFileSync('src/api/openapi.json', 'utf8'), (name) => new RegExp(`"${name}"\\s*:`)],
+	[
+		'the catalogues (src/i18n/en.ts)',
+		readFileSync('src/i18n/en.ts', 'utf8'),
+		(name) => new RegExp(`export const ${name}\\b|\\{${name}\\}`),
+	],
+	[
+		'the panel packages',
+		[
+			'node_modules/preact/dist',
+			'node_modules/preact/hooks/dist',
+			'node_modules/@preact/signals/dist',
+			'node_modules/@preact/signals-core/dist',
+			'node_modules/ky/distribution',
+		]
+			.map((dir) =>
+				readdirSync(dir)
+					.filter((file) => file.endsWith('.js') || file.endsWith('.mjs'))
+					.map((file) => readFileSync(join(dir, file), 'utf8'))
+					.join('\n'),
+			)
+			.join('\n'),
+		(name) => new RegExp(`[.]${name}\\b|\\b${name}\\s*:|['"]${name}['"]`),
+	],
+];
+for (const name of panelInternals)
+	for (const [side, text, reads] of crossings)
+		if (reads(name).test(text)) throw new Error(`vite.config.ts: ${name} is read by ${side}, so the panel must not mangle it`);
+
 const terserOptions = (mode: string): MinifyOptions => ({
 	ecma: 2020,
 	compress: { passes: 3, unsafe_arrows: true, negate_iife: false },
-	mangle: { properties: { regex: new RegExp(`^(_[a-z]\\w*${mode === 'embed' ? `|${launcherInternals.join('|')}` : ''})$`, 'i') } },
+	mangle: {
+		properties: {
+			regex: new RegExp(
+				`^(_[a-z]\\w*${mode === 'embed' ? `|${launcherInternals.join('|')}` : mode === 'panel' ? `|${panelInternals.join('|')}` : ''})$`,
+				'i',
+			),
+			builtins: mode === 'panel',
+		},
+	},
 	format: { comments: false, wrap_iife: true },
 });
 
