@@ -85,6 +85,25 @@ function mangleClassNames(): Plugin {
 	};
 }
 
+/*
+The panel file is only ever loaded by the launcher, which has some of the modules it needs already:
+in the panel build, an import of one of them from the panel's code resolves to src/ui/launcher-shared.ts,
+which calls the launcher's copies (PanelHost.shared) instead of bundling them again.
+*/
+function shareLauncherModules(): Plugin {
+	const shared = ['/src/config/safe-url.ts', '/src/state/saved-key.ts'];
+	const standIn = resolve('src/ui/launcher-shared.ts');
+	return {
+		name: 'openrewards:share-launcher-modules',
+		enforce: 'pre',
+		async resolveId(source, importer, options) {
+			if (!importer || importer == standIn) return null;
+			const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+			return resolved && shared.some((file) => resolved.id.endsWith(file)) ? standIn : null;
+		},
+	};
+}
+
 // Three lanes: component/unit tests in happy-dom, the reference server against its
 // embedded database (and a real PostgreSQL when TEST_DATABASE_URL is set, as in CI),
 // and end-to-end tests that drive Debian's Chromium against the built bundle.
@@ -168,6 +187,7 @@ panel chunk (src/ui/panel-host.ts) or to the page must never be listed: the two 
 */
 const launcherInternals = [
 	...['cleanups', 'setExpanded', 'setBusy', 'setLabel', 'setIcon', 'setBalance', 'warned', 'loadPanel', 'baseOptions'],
+	...['styles', 'sync', 'errors', 'warnings'],
 ];
 // A name the panel host hands over would break the panel silently once shortened: refuse to build.
 const panelHostSource = readFileSync('src/ui/panel-host.ts', 'utf8');
@@ -254,7 +274,7 @@ export default defineConfig(({ mode }) => {
 	const target = targets[mode] ?? targets.embed;
 	return {
 		publicDir: false,
-		plugins: mode == 'test' ? [] : [mangleClassNames()],
+		plugins: mode == 'test' ? [] : mode == 'panel' ? [mangleClassNames(), shareLauncherModules()] : [mangleClassNames()],
 		define: { __VERSION__: JSON.stringify(version) },
 		build: {
 			outDir: 'dist',

@@ -1,13 +1,15 @@
 import type { ResolvedConfig } from '../config/defaults';
 import type { IdentifyOptions, PageName, RewardsEventName, RewardsOptions } from '../config/options';
 import { encodeSignedCustomer } from '../config/shopper';
+import { safeUrl } from '../config/safe-url';
 import { isSignedCustomerOption, validateOptions } from '../config/validate';
 import { LAUNCHER_LABELS } from '../i18n/launcher-labels';
 import { resolveLocale } from '../i18n/locale';
 import { saveBadge, savedBadge } from '../state/saved';
+import { savedKey } from '../state/saved-key';
 import type { MountPanel, PanelController } from '../ui/panel-host';
 import { trackColorScheme } from './color-scheme';
-import { isPage, pageFromLocation } from './deep-link';
+import { isPage, pageFromLocation, PAGES } from './deep-link';
 import { createEventBus, type Listener } from './events';
 import hostCss from './host.css?inline';
 import { preloadOnIntent, whenIdle } from './intent';
@@ -79,6 +81,7 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 						current.launcher.setBalance(text);
 						if (config) saveBadge(config.store, config.customerToken, locale, text);
 					},
+					shared: { safeUrl, savedKey },
 				});
 				return panel;
 			})
@@ -165,7 +168,7 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 
 	async function open(page: PageName = 'home') {
 		if (!mounted) return log.warn('open() was called before a successful init()');
-		if (!isPage(page)) return log.warn(`open(): unknown page ${JSON.stringify(page)}; use one of home, earn, redeem, refer, activity`);
+		if (!isPage(page)) return log.warn(`open(): unknown page ${JSON.stringify(page)}; use one of ${PAGES.join(', ')}`);
 		const current = mounted;
 		// The page may have restyled the brand colour since (a theme switch, an SPA route's CSS).
 		current.repickOnPrimary();

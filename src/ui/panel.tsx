@@ -5,6 +5,7 @@ import type { PageName } from '../config/options';
 import { createStore } from '../state/store';
 import dialogCss from './dialog.css?inline';
 import { createI18n } from './i18n';
+import { adoptLauncherModules } from './launcher-shared';
 import paletteCss from './palette.css?inline';
 import { PanelApp } from './PanelApp';
 import type { MountPanel } from './panel-host';
@@ -36,6 +37,7 @@ function nextTask(task: () => void): () => void {
 }
 
 export const mountPanel: MountPanel = (host) => {
+	adoptLauncherModules(host.shared);
 	const config = signal(host.config);
 	host.setStyles('palette', paletteCss);
 	host.setStyles('panel', dialogCss + partsCss + layerCss);
