@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Features } from 'lightningcss';
 import type { MinifyOptions } from 'terser';
 import type { Plugin, UserConfig } from 'vite';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
@@ -269,11 +270,22 @@ const terserOptions = (mode: string): MinifyOptions => ({
 	format: { comments: false, wrap_iife: true },
 });
 
+/*
+Lightning CSS, which minifies the sheets, prepares every `color-scheme` declaration for a light-dark()
+fallback the targets would need (two custom properties per declaration) even when no sheet uses
+light-dark(). None does: the palette switches on data-scheme (ui/palette.css). A sheet that starts
+to use it makes the build stop here, so that this exclusion is dropped with it.
+*/
+for (const sheet of readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.css')))
+	if (readFileSync(join('src', sheet), 'utf8').includes('light-dark('))
+		throw new Error(`vite.config.ts: ${sheet} uses light-dark(): remove Features.LightDark from css.lightningcss.exclude`);
+
 export default defineConfig(({ mode }) => {
 	if (mode === 'console') return consoleConfig;
 	const target = targets[mode] ?? targets.embed;
 	return {
 		publicDir: false,
+		css: { lightningcss: { exclude: Features.LightDark } },
 		plugins: mode == 'test' ? [] : mode == 'panel' ? [mangleClassNames(), shareLauncherModules()] : [mangleClassNames()],
 		define: { __VERSION__: JSON.stringify(version) },
 		build: {
