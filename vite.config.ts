@@ -92,7 +92,7 @@ in the panel build, an import of one of them from the panel's code resolves to s
 which calls the launcher's copies (PanelHost.shared) instead of bundling them again.
 */
 function shareLauncherModules(): Plugin {
-	const shared = ['/src/config/safe-url.ts', '/src/state/saved-key.ts'];
+	const shared = ['/src/config/safe-url.ts', '/src/state/saved-key.ts', '/src/config/launcher-icons.ts'];
 	const standIn = resolve('src/ui/launcher-shared.ts');
 	return {
 		name: 'openrewards:share-launcher-modules',
@@ -188,7 +188,7 @@ panel chunk (src/ui/panel-host.ts) or to the page must never be listed: the two 
 */
 const launcherInternals = [
 	...['cleanups', 'setExpanded', 'setBusy', 'setLabel', 'setIcon', 'setBalance', 'warned', 'loadPanel', 'baseOptions'],
-	...['styles', 'sync', 'errors', 'warnings'],
+	...['styles', 'sync', 'syncColorScheme', 'errors', 'warnings'],
 ];
 // A name the panel host hands over would break the panel silently once shortened: refuse to build.
 const panelHostSource = readFileSync('src/ui/panel-host.ts', 'utf8');

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/defaults';
 import type { IdentifyOptions, PageName, RewardsEventName, RewardsOptions } from '../config/options';
 import { encodeSignedCustomer } from '../config/shopper';
+import { LAUNCHER_ICONS } from '../config/launcher-icons';
 import { safeUrl } from '../config/safe-url';
 import { isSignedCustomerOption, validateOptions } from '../config/validate';
 import { LAUNCHER_LABELS } from '../i18n/launcher-labels';
@@ -33,6 +34,8 @@ interface Mounted {
 	launcher: LauncherView;
 	/** Picks the text colour on the brand colour in effect again, in the next frame. */
 	repickOnPrimary: () => void;
+	/** Sets `data-scheme` on the host again from the option and the system setting. */
+	syncColorScheme: () => void;
 	cleanups: Array<() => void>;
 }
 
@@ -81,7 +84,7 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 						current.launcher.setBalance(text);
 						if (config) saveBadge(config.store, config.customerToken, locale, text);
 					},
-					shared: { safeUrl, savedKey },
+					shared: { safeUrl, savedKey, launcherIcons: LAUNCHER_ICONS },
 				});
 				return panel;
 			})
@@ -103,6 +106,8 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		host.dataset.position = next.position;
 		host.dataset.showOn = next.showOn;
 		next.hideLauncher ? (host.dataset.hideLauncher = '') : delete host.dataset.hideLauncher;
+		// A later init({ colorScheme }) applies at once, to the panel's palette too.
+		current.syncColorScheme();
 		current.styles.set('theme', themeCss(next));
 		// The option's colour at once (no style read); the colour in effect (page CSS may set it on
 		// the host) after the first paint.
@@ -130,11 +135,10 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 				}),
 			);
 		};
-		const cleanups = [() => cancelAnimationFrame(frame)];
-		const current: Mounted = { mount: mountResult, styles, launcher, repickOnPrimary, cleanups };
-		mounted = current;
 		const scheme = trackColorScheme(mountResult.host, () => config?.colorScheme ?? 'auto');
-		current.cleanups.push(scheme.stop);
+		const cleanups = [() => cancelAnimationFrame(frame), scheme.stop];
+		const current: Mounted = { mount: mountResult, styles, launcher, repickOnPrimary, syncColorScheme: scheme.sync, cleanups };
+		mounted = current;
 		applyConfig(current, next);
 		// The balance this device showed on an earlier page, at once while the panel loads. Guests
 		// have none: not even asking spares the page the first localStorage access.

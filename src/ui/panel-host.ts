@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/defaults';
 import type { PageName, RewardsEventMap, RewardsEventName } from '../config/options';
+import type { LAUNCHER_ICONS } from '../config/launcher-icons';
 import type { safeUrl } from '../config/safe-url';
 import type { savedKey } from '../state/saved-key';
 
@@ -7,6 +8,7 @@ import type { savedKey } from '../state/saved-key';
 export interface SharedModules {
 	safeUrl: typeof safeUrl;
 	savedKey: typeof savedKey;
+	launcherIcons: typeof LAUNCHER_ICONS;
 }
 
 /**

@@ -14,11 +14,6 @@ import layerCss from './layer.css?inline';
 import { bindStorefront } from './storefront';
 import { points, type View } from './view';
 
-/** A later init({ colorScheme }) applies at once (the launcher reads the option only at mount and on system changes). */
-function applyColorScheme(element: HTMLElement, scheme: string) {
-	element.dataset.scheme = scheme == 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : scheme;
-}
-
 export type { MountPanel, PanelController, PanelHost } from './panel-host';
 
 /** Runs `task` in a task of its own, after the browser has had a chance to handle input and paint. */
@@ -41,7 +36,6 @@ export const mountPanel: MountPanel = (host) => {
 	const config = signal(host.config);
 	host.setStyles('palette', paletteCss);
 	host.setStyles('panel', dialogCss + partsCss + layerCss);
-	applyColorScheme(host.root.host as HTMLElement, host.config.colorScheme);
 	const container = document.createElement('div');
 	host.root.append(container);
 	let cancelRender: (() => void) | undefined;
@@ -149,7 +143,6 @@ export const mountPanel: MountPanel = (host) => {
 		isOpen: () => open.value,
 		update(next, locale) {
 			config.value = next;
-			applyColorScheme(host.root.host as HTMLElement, next.colorScheme);
 			store.identify(next.customerToken);
 			// The program's titles come in the panel's language: read it again once that is set.
 			void i18n.setLocale(locale, next.text).then(store.refresh);
