@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_HOST } from '../../src/config/safe-url';
 import { brotliBytesByGroup, brotliSize } from '../support/bytes-by-source';
 
 // Budgets of the built widget, brotli at maximum quality as a CDN would serve it.
@@ -63,6 +64,18 @@ describe('size budget (built output, brotli)', () => {
 		expect(packages(panel)).toEqual(['@preact/signals', '@preact/signals-core', 'ky', 'preact']);
 		// One brotli pass at quality 11 per group and file: 5–7 s on a busy 2-core machine, past the default 5 s.
 	}, 30_000);
+
+	it('ships what the launcher hands the panel (PanelHost.shared) in the launcher only', () => {
+		const sources = (file: string) => (JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] }).sources.join('\n');
+		for (const module of ['src/state/saved-key.ts', 'src/config/launcher-icons.ts']) {
+			expect(sources('dist/rewards.js')).toContain(module);
+			expect(sources('dist/rewards-panel.js')).not.toContain(module);
+		}
+		// safe-url.ts itself stays a source of the panel for encodedLink, which the launcher does not have.
+		expect(readFileSync('dist/rewards.js', 'utf8')).toContain(LOCAL_HOST.source);
+		expect(readFileSync('dist/rewards-panel.js', 'utf8')).not.toContain(LOCAL_HOST.source);
+		expect(sources('dist/rewards-panel.js')).toContain('src/ui/launcher-shared.ts');
+	});
 
 	it('ships no UMD/AMD wrapper and assigns only window.Rewards', () => {
 		const source = readFileSync('dist/rewards.js', 'utf8');
