@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Features } from 'lightningcss';
 import type { MinifyOptions } from 'terser';
 import type { Plugin, UserConfig } from 'vite';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
@@ -85,6 +86,48 @@ function mangleClassNames(): Plugin {
 	};
 }
 
+/*
+The panel file is only ever loaded by the launcher, which has some of the modules it needs already:
+in the panel build, an import of one of them from the panel's code resolves to src/ui/launcher-shared.ts,
+which calls the launcher's copies (PanelHost.shared) instead of bundling them again.
+*/
+/*
+The panel build compiles JSX to preact's createElement (the classic runtime), which takes children as
+arguments: shorter output than the automatic runtime's `jsx(type, { ...props, children })` calls, and
+no jsx-runtime module (about 200 B brotli). Both make the same vnodes (key and ref taken out of the
+props, defaultProps applied, one child kept as is, several as an array); the tests and the npm build
+keep the automatic runtime that tsconfig.json names. Each component file gets the factory imported
+under names no source file uses.
+*/
+const classicJsx = {
+	jsx: { runtime: 'classic', pragma: 'createJsxElement', pragmaFrag: 'JsxFragment' },
+} as const;
+function importJsxFactory(): Plugin {
+	return {
+		name: 'openrewards:import-jsx-factory',
+		enforce: 'pre',
+		transform(code, id) {
+			// On the first line, so that every line stays where it was for the source map.
+			if (/\/src\/.*\.tsx$/.test(id.replace(/\?.*$/, '')))
+				return { code: `import { h as createJsxElement, Fragment as JsxFragment } from 'preact';${code}`, map: null };
+		},
+	};
+}
+
+function shareLauncherModules(): Plugin {
+	const shared = ['/src/config/safe-url.ts', '/src/state/saved-key.ts', '/src/config/launcher-icons.ts'];
+	const standIn = resolve('src/ui/launcher-shared.ts');
+	return {
+		name: 'openrewards:share-launcher-modules',
+		enforce: 'pre',
+		async resolveId(source, importer, options) {
+			if (!importer || importer == standIn) return null;
+			const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+			return resolved && shared.some((file) => resolved.id.endsWith(file)) ? standIn : null;
+		},
+	};
+}
+
 // Three lanes: component/unit tests in happy-dom, the reference server against its
 // embedded database (and a real PostgreSQL when TEST_DATABASE_URL is set, as in CI),
 // and end-to-end tests that drive Debian's Chromium against the built bundle.
@@ -156,7 +199,9 @@ const consoleConfig: UserConfig = {
 
 /*
 The browser files' minifier: Rolldown's own (`output.minify`) and then terser over its output, which
-measured 300 B brotli smaller than either alone (test/unit/size-budget.test.ts prints the sizes).
+measured 300 B brotli smaller than either alone (test/unit/size-budget.test.ts prints the sizes). Compress
+passes measured on 2026-12-02: the launcher is 22 B smaller with 4 than with 3 and no smaller beyond; the
+panel is smallest with 3 (2 and 4 add 4–8 B).
 Besides the usual, terser shortens the "private by convention" properties
 (one underscore and a letter, as ky's `_options`): none of them crosses the public API, the network or
 storage (the OpenAPI contract and the widget's own names have none).
@@ -168,6 +213,7 @@ panel chunk (src/ui/panel-host.ts) or to the page must never be listed: the two 
 */
 const launcherInternals = [
 	...['cleanups', 'setExpanded', 'setBusy', 'setLabel', 'setIcon', 'setBalance', 'warned', 'loadPanel', 'baseOptions'],
+	...['styles', 'sync', 'syncColorScheme', 'errors', 'warnings'],
 ];
 // A name the panel host hands over would break the panel silently once shortened: refuse to build.
 const panelHostSource = readFileSync('src/ui/panel-host.ts', 'utf8');
@@ -175,19 +221,99 @@ for (const name of launcherInternals)
 	if (new RegExp(`\\b${name}\\b`).test(panelHostSource))
 		throw new Error(`vite.config.ts: ${name} crosses to the panel (src/ui/panel-host.ts), so it must not be mangled`);
 
+/*
+Properties of the panel's own objects that nothing outside the panel chunk reads: the store's methods,
+the view's actions, the i18n handle, the transport's callbacks, and props of our components that no
+DOM element receives. Several are also DOM property names (`view`, `send`, `result`...), which terser
+leaves alone unless told (`builtins`): for this list only, the panel build tells it, so the guard below
+refuses any name that the panel's packages or any other side of the panel reads.
+*/
+const panelInternals = [
+	...['view', 'navigate', 'announce', 'announcement', 'onClose', 'labelledBy', 'onCopy', 'resources', 'rules', 'result'],
+	...['track', 'loadCustomer', 'loadActivity', 'setBirthday', 'claimReferral', 'savedGift', 'completeAction', 'recordEvents'],
+	...['send', 'unfinished', 'setLocale', 'renew', 'heard'],
+];
+/*
+A listed name must not cross: to the launcher (src/embed, src/config read the panel's errors and
+host), the network (a field of the contract), the catalogues (a message name or {placeholder}: the
+translator looks them up by string), the public API (options, page and event names), or into
+preact, @preact/signals and ky, whose own properties would be renamed with ours.
+*/
+const readAll = (dir: string) =>
+	readdirSync(dir, { recursive: true, encoding: 'utf8' })
+		.filter((file) => /\.(ts|js)$/.test(file))
+		.map((file) => readFileSync(join(dir, file), 'utf8'))
+		.join('\n');
+const crossings: Array<[string, string, (name: string) => RegExp]> = [
+	['the panel host (src/ui/panel-host.ts)', panelHostSource, (name) => new RegExp(`\\b${name}\\b`)],
+	[
+		'the launcher (src/embed, src/config)',
+		readAll('src/embed') + readAll('src/config'),
+		(name) => new RegExp(`[.]${name}\\b|\\b${name}\\??\\s*[:(]|['"]${name}['"]`),
+	],
+	['the contract (src/api/openapi.json)', readFileSync('src/api/openapi.json', 'utf8'), (name) => new RegExp(`"${name}"\\s*:`)],
+	[
+		'the catalogues (src/i18n/en.ts)',
+		readFileSync('src/i18n/en.ts', 'utf8'),
+		(name) => new RegExp(`export const ${name}\\b|\\{${name}\\}`),
+	],
+	[
+		'the panel packages',
+		[
+			'node_modules/preact/dist',
+			'node_modules/preact/hooks/dist',
+			'node_modules/@preact/signals/dist',
+			'node_modules/@preact/signals-core/dist',
+			'node_modules/ky/distribution',
+		]
+			.map((dir) =>
+				readdirSync(dir)
+					.filter((file) => file.endsWith('.js') || file.endsWith('.mjs'))
+					.map((file) => readFileSync(join(dir, file), 'utf8'))
+					.join('\n'),
+			)
+			.join('\n'),
+		(name) => new RegExp(`[.]${name}\\b|\\b${name}\\s*:|['"]${name}['"]`),
+	],
+];
+for (const name of panelInternals)
+	for (const [side, text, reads] of crossings)
+		if (reads(name).test(text)) throw new Error(`vite.config.ts: ${name} is read by ${side}, so the panel must not mangle it`);
+
 const terserOptions = (mode: string): MinifyOptions => ({
 	ecma: 2020,
-	compress: { passes: 3, unsafe_arrows: true, negate_iife: false },
-	mangle: { properties: { regex: new RegExp(`^(_[a-z]\\w*${mode === 'embed' ? `|${launcherInternals.join('|')}` : ''})$`, 'i') } },
+	compress: { passes: mode == 'embed' ? 4 : 3, unsafe_arrows: true, negate_iife: false },
+	mangle: {
+		properties: {
+			regex: new RegExp(
+				`^(_[a-z]\\w*${mode === 'embed' ? `|${launcherInternals.join('|')}` : mode === 'panel' ? `|${panelInternals.join('|')}` : ''})$`,
+				'i',
+			),
+			builtins: mode === 'panel',
+		},
+	},
 	format: { comments: false, wrap_iife: true },
 });
+
+/*
+Lightning CSS, which minifies the sheets, prepares every `color-scheme` declaration for a light-dark()
+fallback the targets would need (two custom properties per declaration) even when no sheet uses
+light-dark(). None does: the palette switches on data-scheme (ui/palette.css). A sheet that starts
+to use it makes the build stop here, so that this exclusion is dropped with it.
+*/
+for (const sheet of readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.css')))
+	if (readFileSync(join('src', sheet), 'utf8').includes('light-dark('))
+		throw new Error(`vite.config.ts: ${sheet} uses light-dark(): remove Features.LightDark from css.lightningcss.exclude`);
 
 export default defineConfig(({ mode }) => {
 	if (mode === 'console') return consoleConfig;
 	const target = targets[mode] ?? targets.embed;
 	return {
 		publicDir: false,
-		plugins: mode == 'test' ? [] : [mangleClassNames()],
+		css: { lightningcss: { exclude: Features.LightDark } },
+		...(mode == 'panel' && { oxc: classicJsx }),
+		plugins:
+			mode == 'test' ? [] : mode == 'panel' ? [mangleClassNames(), shareLauncherModules(), importJsxFactory()] : [mangleClassNames()],
 		define: { __VERSION__: JSON.stringify(version) },
 		build: {
 			outDir: 'dist',

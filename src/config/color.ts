@@ -33,9 +33,10 @@ export function contrastRatio(a: Rgb, b: Rgb): number {
 /**
 Black or white, whichever reads better on `background` (a computed `rgb()` colour). One of the two
 always reaches at least 4.58:1 against any opaque colour, so text on a brand colour passes WCAG AA.
+White reads at least as well as black while 1.05 / (L + 0.05) ≥ (L + 0.05) / 0.05, that is while
+(L + 0.05)² ≤ 1.05 × 0.05: one luminance and no ratio to work out.
 */
 export function readableTextOn(background: string): '#000000' | '#ffffff' {
 	const rgb = parseRgb(background);
-	if (!rgb) return '#ffffff';
-	return contrastRatio(rgb, [255, 255, 255]) >= contrastRatio(rgb, [0, 0, 0]) ? '#ffffff' : '#000000';
+	return !rgb || (luminance(rgb) + 0.05) ** 2 <= 1.05 * 0.05 ? '#ffffff' : '#000000';
 }

@@ -33,10 +33,14 @@ const httpsOrLocal: Check = (v) => /^https?:\/\//i.test(v) && !!safeUrl(v);
 /** The `customer` option's shape, as far as the launcher checks it; the server checks the rest, and its 401 says what is wrong. */
 export const isSignedCustomerOption: Check = (v) => object(v) && v.id && v.email && /^[\da-f]{64}$/.test(v.digest);
 
+/** What a valid value looks like, for checks several options share. */
+const PIXELS = 'a number of pixels ≥ 0';
+const COLOUR = 'a CSS colour like "#1f6feb"';
+
 // [option path, check, what a valid value looks like]
 const RULES: Array<[string, Check, string]> = [
-	['store', (v) => string(v) && /^[\w-]{1,100}$/.test(v), 'your publishable store key, e.g. "pk_live_…"'],
-	['api', (v) => string(v) && httpsOrLocal(v), 'an https: URL of your loyalty backend (http: only on localhost)'],
+	['store', (v) => string(v) && /^[\w-]{1,100}$/.test(v), 'a store key like "pk_live_…"'],
+	['api', (v) => string(v) && httpsOrLocal(v), 'an https: URL (http: on localhost)'],
 	['customerToken', string, 'a signed token string'],
 	['customer', isSignedCustomerOption, 'a signed { id, email, issuedAt, digest }'],
 	['referralParam', string, 'a query parameter name'],
@@ -47,22 +51,18 @@ const RULES: Array<[string, Check, string]> = [
 	['hideLauncher', (v) => typeof v === 'boolean', 'true or false'],
 	['zIndex', number, 'a number'],
 	['offset', object, 'an object like { x: 20, y: 90 }'],
-	['offset.x', nonNegative, 'a number of pixels ≥ 0'],
-	['offset.y', nonNegative, 'a number of pixels ≥ 0'],
+	['offset.x', nonNegative, PIXELS],
+	['offset.y', nonNegative, PIXELS],
 	['theme', object, 'an object'],
-	['theme.primary', isColor, 'a CSS colour like "#1f6feb"'],
-	['theme.text', isColor, 'a CSS colour like "#1b1f24"'],
-	['theme.background', isColor, 'a CSS colour like "#ffffff"'],
-	['theme.radius', nonNegative, 'a number of pixels ≥ 0'],
+	['theme.primary', isColor, COLOUR],
+	['theme.text', isColor, COLOUR],
+	['theme.background', isColor, COLOUR],
+	['theme.radius', nonNegative, PIXELS],
 	['theme.font', (v) => string(v) && !/[;{}<>]/.test(v), 'a CSS font-family list'],
 	['nonce', string, 'the CSP nonce string'],
 	['locale', (v) => string(v) && /^[a-z]{2,3}(-\w{2,8})*$/i.test(v), 'a language tag like "fr" or "fr-CA"'],
-	['text', object, 'messages per locale, e.g. { fr: { launcherLabel: "…" } }'],
-	[
-		'applyCouponUrl',
-		(v) => string(v) && v.includes('{code}') && !!safeUrl(v.replace('{code}', '')),
-		'a URL template with {code}: a path or an https: URL',
-	],
+	['text', object, 'an object like { fr: { launcherLabel: "…" } }'],
+	['applyCouponUrl', (v) => string(v) && v.includes('{code}') && !!safeUrl(v.replace('{code}', '')), 'a path or https: URL with {code}'],
 	['onError', fn, 'a function'],
 	['onTokenExpired', fn, 'a function'],
 	['onApplyCoupon', fn, 'a function'],

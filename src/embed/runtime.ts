@@ -1,13 +1,16 @@
 import type { ResolvedConfig } from '../config/defaults';
 import type { IdentifyOptions, PageName, RewardsEventName, RewardsOptions } from '../config/options';
 import { encodeSignedCustomer } from '../config/shopper';
+import { LAUNCHER_ICONS } from '../config/launcher-icons';
+import { safeUrl } from '../config/safe-url';
 import { isSignedCustomerOption, validateOptions } from '../config/validate';
 import { LAUNCHER_LABELS } from '../i18n/launcher-labels';
 import { resolveLocale } from '../i18n/locale';
 import { saveBadge, savedBadge } from '../state/saved';
+import { savedKey } from '../state/saved-key';
 import type { MountPanel, PanelController } from '../ui/panel-host';
 import { trackColorScheme } from './color-scheme';
-import { isPage, pageFromLocation } from './deep-link';
+import { isPage, pageFromLocation, PAGES } from './deep-link';
 import { createEventBus, type Listener } from './events';
 import { countImpression } from './impression';
 import hostCss from './host.css?inline';
@@ -32,6 +35,8 @@ interface Mounted {
 	launcher: LauncherView;
 	/** Picks the text colour on the brand colour in effect again, in the next frame. */
 	repickOnPrimary: () => void;
+	/** Sets `data-scheme` on the host again from the option and the system setting. */
+	syncColorScheme: () => void;
 	cleanups: Array<() => void>;
 }
 
@@ -80,6 +85,7 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 						current.launcher.setBalance(text);
 						if (config) saveBadge(config.store, config.customerToken, locale, text);
 					},
+					shared: { safeUrl, savedKey, launcherIcons: LAUNCHER_ICONS },
 				});
 				return panel;
 			})
@@ -101,6 +107,8 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		host.dataset.position = next.position;
 		host.dataset.showOn = next.showOn;
 		next.hideLauncher ? (host.dataset.hideLauncher = '') : delete host.dataset.hideLauncher;
+		// A later init({ colorScheme }) applies at once, to the panel's palette too.
+		current.syncColorScheme();
 		current.styles.set('theme', themeCss(next));
 		// The option's colour at once (no style read); the colour in effect (page CSS may set it on
 		// the host) after the first paint.
@@ -128,11 +136,10 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 				}),
 			);
 		};
-		const cleanups = [() => cancelAnimationFrame(frame)];
-		const current: Mounted = { mount: mountResult, styles, launcher, repickOnPrimary, cleanups };
-		mounted = current;
 		const scheme = trackColorScheme(mountResult.host, () => config?.colorScheme ?? 'auto');
-		current.cleanups.push(scheme.stop);
+		const cleanups = [() => cancelAnimationFrame(frame), scheme.stop];
+		const current: Mounted = { mount: mountResult, styles, launcher, repickOnPrimary, syncColorScheme: scheme.sync, cleanups };
+		mounted = current;
 		applyConfig(current, next);
 		// The balance this device showed on an earlier page, at once while the panel loads. Guests
 		// have none: not even asking spares the page the first localStorage access.
@@ -167,7 +174,7 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 
 	async function open(page: PageName = 'home') {
 		if (!mounted) return log.warn('open() was called before a successful init()');
-		if (!isPage(page)) return log.warn(`open(): unknown page ${JSON.stringify(page)}; use one of home, earn, redeem, refer, activity`);
+		if (!isPage(page)) return log.warn(`open(): unknown page ${JSON.stringify(page)}; use one of ${PAGES.join(', ')}`);
 		const current = mounted;
 		// The page may have restyled the brand colour since (a theme switch, an SPA route's CSS).
 		current.repickOnPrimary();

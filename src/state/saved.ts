@@ -1,22 +1,13 @@
 import { stringifyJson } from '../api/json';
 import { fits, type Shape } from '../api/shape';
+import { savedKey } from './saved-key';
+
+export { savedKey };
 
 type Place = 'localStorage' | 'sessionStorage';
 
 /** How long the shopper's summary is shown from this device's copy while a fresh one loads. */
 export const CUSTOMER_MAX_AGE = 36e5;
-
-/**
-Where this device keeps something of a store's shopper: under their id (a signed customer's `id`,
-a token's JWT `sub`), never under the token or digest itself. Guests, and tokens that are not
-JWTs, get no place.
-*/
-export function savedKey(store: string, shopper: string | undefined, name: string): string | undefined {
-	try {
-		const id = new URLSearchParams(shopper).get('id') || JSON.parse(atob(shopper!.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).sub;
-		if (id) return `rewards:${store}:${id}:${name}`;
-	} catch {}
-}
 
 // Storage may be missing or throw on access (Safari private mode, sandboxed iframes), be full, or
 // hold anything another script or an older widget left: every step is guarded and checked, and

@@ -1,25 +1,24 @@
 import type { EarnRule, Reward } from '../api/client';
+import { LAUNCHER_ICONS } from '../config/launcher-icons';
 
 /*
 The panel's own small icon set: outline paths on a 24×24 grid after Lucide (ISC), one `d` each, so
 an icon costs its path and nothing else. Stroke, size and colour come from the shadow root's one
-svg rule (embed/launcher.css).
+svg rule (embed/launcher.css). The gift and the star are the launcher's (config/launcher-icons.ts).
 */
 const PATHS = {
 	close: 'M6 6l12 12M18 6L6 18',
 	bag: 'M6 2 3 6v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V6l-3-4zM3 6h18M16 10a4 4 0 0 1-8 0',
 	friends: 'M17 21v-2a4 4 0 0 0-4-4H5a4 4 0 0 0-4 4v2M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM23 21v-2a4 4 0 0 0-3-3.87M16 3.13a4 4 0 0 1 0 7.75',
 	ticket: 'M2 9a3 3 0 0 0 0 6v4h20v-4a3 3 0 0 1 0-6V5H2zM13 5v2M13 17v2M13 11v2',
-	gift: 'M20 12v10H4V12M2 7h20v5H2zM12 22V7M12 7H7.5a2.5 2.5 0 0 1 0-5C11 2 12 7 12 7zM12 7h4.5a2.5 2.5 0 0 0 0-5C13 2 12 7 12 7z',
-	star: 'M12 2l3.09 6.26L22 9.27l-5 4.87 1.18 6.88L12 17.77l-6.18 3.25L7 14.14 2 9.27l6.91-1.01z',
 };
 
-export type IconName = keyof typeof PATHS;
+export type IconName = keyof typeof PATHS | 'gift' | 'star';
 
 /** A decorative icon: its meaning is always in the text beside it. */
 export const Icon = ({ name }: { name: IconName }) => (
 	<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-		<path d={PATHS[name]} />
+		<path d={name == 'gift' || name == 'star' ? LAUNCHER_ICONS[name] : PATHS[name]} />
 	</svg>
 );
 

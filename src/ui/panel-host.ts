@@ -1,5 +1,15 @@
 import type { ResolvedConfig } from '../config/defaults';
 import type { PageName, RewardsEventMap, RewardsEventName } from '../config/options';
+import type { LAUNCHER_ICONS } from '../config/launcher-icons';
+import type { safeUrl } from '../config/safe-url';
+import type { savedKey } from '../state/saved-key';
+
+/** Functions the launcher has loaded already and the panel needs too: it calls these rather than ship copies (ui/launcher-shared.ts). */
+export interface SharedModules {
+	safeUrl: typeof safeUrl;
+	savedKey: typeof savedKey;
+	launcherIcons: typeof LAUNCHER_ICONS;
+}
 
 /**
 What the embed runtime hands the lazily loaded panel. The panel never reaches back into the
@@ -26,6 +36,8 @@ export interface PanelHost {
 	onOpenChange(open: boolean, page: PageName): void;
 	/** Shows the balance on the launcher badge; null hides it. */
 	setBadge(text: string | null): void;
+	/** The launcher's own copies of what the panel needs too. */
+	shared: SharedModules;
 }
 
 /** The panel's side of the contract. */

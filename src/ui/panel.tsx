@@ -5,6 +5,7 @@ import type { PageName } from '../config/options';
 import { createStore } from '../state/store';
 import dialogCss from './dialog.css?inline';
 import { createI18n } from './i18n';
+import { adoptLauncherModules } from './launcher-shared';
 import paletteCss from './palette.css?inline';
 import { PanelApp } from './PanelApp';
 import type { MountPanel } from './panel-host';
@@ -12,11 +13,6 @@ import partsCss from './parts/parts.css?inline';
 import layerCss from './layer.css?inline';
 import { bindStorefront } from './storefront';
 import { points, type View } from './view';
-
-/** A later init({ colorScheme }) applies at once (the launcher reads the option only at mount and on system changes). */
-function applyColorScheme(element: HTMLElement, scheme: string) {
-	element.dataset.scheme = scheme == 'auto' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : scheme;
-}
 
 export type { MountPanel, PanelController, PanelHost } from './panel-host';
 
@@ -36,10 +32,10 @@ function nextTask(task: () => void): () => void {
 }
 
 export const mountPanel: MountPanel = (host) => {
+	adoptLauncherModules(host.shared);
 	const config = signal(host.config);
 	host.setStyles('palette', paletteCss);
 	host.setStyles('panel', dialogCss + partsCss + layerCss);
-	applyColorScheme(host.root.host as HTMLElement, host.config.colorScheme);
 	const container = document.createElement('div');
 	host.root.append(container);
 	let cancelRender: (() => void) | undefined;
@@ -147,7 +143,6 @@ export const mountPanel: MountPanel = (host) => {
 		isOpen: () => open.value,
 		update(next, locale) {
 			config.value = next;
-			applyColorScheme(host.root.host as HTMLElement, next.colorScheme);
 			store.identify(next.customerToken);
 			// The program's titles come in the panel's language: read it again once that is set.
 			void i18n.setLocale(locale, next.text).then(store.refresh);

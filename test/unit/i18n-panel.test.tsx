@@ -2,6 +2,9 @@ import { waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ResolvedConfig } from '../../src/config/defaults';
 import { validateOptions } from '../../src/config/validate';
+import { LAUNCHER_ICONS } from '../../src/config/launcher-icons';
+import { safeUrl } from '../../src/config/safe-url';
+import { savedKey } from '../../src/state/saved-key';
 import * as en from '../../src/i18n/en';
 import type { Catalogue } from '../../src/i18n/message';
 import { createTranslator } from '../../src/i18n/translate';
@@ -63,6 +66,7 @@ function mount(locale: string, options: Record<string, unknown> = {}) {
 		report: () => {},
 		onOpenChange: () => {},
 		setBadge: () => {},
+		shared: { safeUrl, savedKey, launcherIcons: LAUNCHER_ICONS },
 	});
 	controller.open('redeem');
 	const text = () => root.querySelector('.panel')?.textContent ?? '';

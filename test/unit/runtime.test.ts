@@ -63,6 +63,29 @@ describe('runtime', () => {
 		expect(hosts()[0].shadowRoot!.querySelector('.launcher')!.textContent).toBe('Perks');
 	});
 
+	it('applies a later init({ colorScheme }) to the host at once, with or without the panel (its palette reads data-scheme)', () => {
+		api = createPublicApi(createRuntime({ loadPanel: panelSpy().loadPanel }), 'test');
+		api.init({ ...options, colorScheme: 'light' });
+		const host = hosts()[0] as HTMLElement;
+		expect(host.dataset.scheme).toBe('light');
+		api.init({ colorScheme: 'dark' });
+		expect(host.dataset.scheme).toBe('dark');
+		api.init({ colorScheme: 'light' });
+		expect(host.dataset.scheme).toBe('light');
+	});
+
+	it("hands the panel the launcher's own safeUrl, savedKey and icon paths", async () => {
+		const panel = panelSpy();
+		api = createPublicApi(createRuntime({ loadPanel: panel.loadPanel }), 'test');
+		api.init(options);
+		api.open();
+		await vi.waitFor(() => expect(panel.mountPanel).toHaveBeenCalledTimes(1));
+		const { shared } = panel.mountPanel.mock.calls[0][0];
+		expect(shared.safeUrl('javascript:alert(1)')).toBeUndefined();
+		expect(shared.savedKey('pk_demo', 'id=7&email=a%40example.com', 'customer')).toBe('rewards:pk_demo:7:customer');
+		expect(Object.keys(shared.launcherIcons)).toEqual(['gift', 'star', 'heart']);
+	});
+
 	it('loads the panel on click and opens the requested page', async () => {
 		const panel = panelSpy();
 		api = createPublicApi(createRuntime({ loadPanel: panel.loadPanel }), 'test');

@@ -2,6 +2,9 @@ import { waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ResolvedConfig } from '../../../src/config/defaults';
 import { validateOptions } from '../../../src/config/validate';
+import { LAUNCHER_ICONS } from '../../../src/config/launcher-icons';
+import { safeUrl } from '../../../src/config/safe-url';
+import { savedKey } from '../../../src/state/saved-key';
 import { mountPanel } from '../../../src/ui/panel';
 import type { PanelController } from '../../../src/ui/panel-host';
 import { PROGRAM } from './support';
@@ -42,6 +45,7 @@ function mountWithBrand(primaryColor: string, options: Record<string, unknown> =
 		report: () => {},
 		onOpenChange: () => {},
 		setBadge: () => {},
+		shared: { safeUrl, savedKey, launcherIcons: LAUNCHER_ICONS },
 	});
 	return { styles, repick };
 }
