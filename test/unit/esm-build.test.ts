@@ -21,7 +21,9 @@ describe('npm package (dist/esm)', () => {
 		widget.init({ store: 'pk_demo', api: 'http://127.0.0.1:9' });
 		expect(document.querySelectorAll('rewards-widget')).toHaveLength(1);
 		widget.open('earn');
-		await vi.waitFor(() => expect(opened).toHaveBeenCalledWith({ page: 'earn' }));
+		// The first open imports and evaluates the built panel chunk in happy-dom: about 0.3 s alone, and past
+		// vi.waitFor's 1 s default on a 2-core machine running the other lanes (a failed run of ten in a row).
+		await vi.waitFor(() => expect(opened).toHaveBeenCalledWith({ page: 'earn' }), { timeout: 15_000 });
 		widget.destroy();
 		expect(document.querySelectorAll('rewards-widget')).toHaveLength(0);
 	});
