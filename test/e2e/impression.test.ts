@@ -1,9 +1,7 @@
-import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
-import { startTestServer, type TestServer } from '../server/support/harness';
-import { startFixture, type Fixture } from './support/fixture';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { afterFrames, launcher, openPage } from './support/page';
+import { shopStage } from './support/stage';
 
 /*
 The top of the merchant's funnel on a real shop: the launcher itself counts `launcher_shown` (the
@@ -12,24 +10,10 @@ hidden (here: the shopper goes to another page), for guests too and without load
 A plain-text beacon needs no CORS preflight.
 */
 
-let browser: Browser;
-let fixture: Fixture;
-let server: TestServer;
-
-beforeAll(async () => {
-	fixture = await startFixture();
-	[server, browser] = await Promise.all([startTestServer({ allowedOrigins: [fixture.url] }), launchChromium()]);
-	fixture.values.API = server.url;
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await fixture?.close();
-	await server?.close();
-});
+const stage = shopStage();
 
 const shown = async () =>
-	Number((await server.query<{ count: string }>(`select count(*) as count from events where type = 'launcher_shown'`))[0].count);
+	Number((await stage.server.query<{ count: string }>(`select count(*) as count from events where type = 'launcher_shown'`))[0].count);
 
 /** The page's requests to the events endpoint, and any preflight. */
 function watchEvents(page: Page) {
@@ -46,11 +30,11 @@ const afterIdle = (page: Page) =>
 
 describe('launcher_shown', () => {
 	it('a guest: nothing while the page is in use, one beacon when it is left, once per session, counted by the server', async () => {
-		fixture.values.ATTRS = '';
+		stage.fixture.values.ATTRS = '';
 		const before = await shown();
 		let requests: Request[] = [];
-		const url = `${fixture.url}/pages/plain.html`;
-		const { page, errors, close } = await openPage(browser, url, {}, async (page) => {
+		const url = `${stage.fixture.url}/pages/plain.html`;
+		const { page, errors, close } = await openPage(stage.browser, url, {}, async (page) => {
 			requests = watchEvents(page);
 		});
 		await launcher(page).waitFor();
@@ -77,7 +61,7 @@ describe('launcher_shown', () => {
 	});
 
 	it('a hidden launcher (hideLauncher, or showOn for the other kind of screen) counts nothing; a shown one does', async () => {
-		const url = `${fixture.url}/pages/plain.html`;
+		const url = `${stage.fixture.url}/pages/plain.html`;
 		for (const [attributes, viewport, counted] of [
 			['data-hide-launcher="true"', { width: 1280, height: 800 }, 0],
 			['data-show-on="mobile"', { width: 1280, height: 800 }, 0],
@@ -85,9 +69,9 @@ describe('launcher_shown', () => {
 			// The control, left the same way: a launcher on its kind of screen is counted.
 			['data-show-on="desktop"', { width: 1280, height: 800 }, 1],
 		] as const) {
-			fixture.values.ATTRS = attributes;
+			stage.fixture.values.ATTRS = attributes;
 			const before = await shown();
-			const { page, errors, close } = await openPage(browser, url, { viewport });
+			const { page, errors, close } = await openPage(stage.browser, url, { viewport });
 			await page.waitForFunction(() => !!document.querySelector('rewards-widget')?.shadowRoot);
 			// Left twice: by the time the third page has loaded, a beacon from the first would have arrived.
 			for (let left = 0; left < 2; left++) {

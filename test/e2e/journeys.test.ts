@@ -1,9 +1,8 @@
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
-import { newCustomerId, startTestServer, storePath, tokenFor, type TestServer } from '../server/support/harness';
-import { startFixture, type Fixture } from './support/fixture';
+import { newCustomerId, storePath, tokenFor } from '../server/support/harness';
 import { dialog, launcher, openPage, watchRequests, type WatchedPage } from './support/page';
+import { shopStage } from './support/stage';
 
 /*
 Issue #4: every shopper journey, end to end, in real Chromium against the reference server on a
@@ -11,28 +10,14 @@ fresh database. Shoppers are new customers (the token enrols them, with the 100-
 bonus), so the numbers below are the program's, not the seed's.
 */
 
-let browser: Browser;
-let fixture: Fixture;
-let server: TestServer;
-
-beforeAll(async () => {
-	fixture = await startFixture();
-	[server, browser] = await Promise.all([startTestServer({ allowedOrigins: [fixture.url] }), launchChromium()]);
-	fixture.values.API = server.url;
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await fixture?.close();
-	await server?.close();
-});
+const stage = shopStage();
 
 type RewardsGlobal = { identify(o: { customerToken: string }): void; logout(): void; refresh(): Promise<void> };
 
 /** shop.html: a storefront with [data-rewards-balance] and [data-rewards-earn-for] elements. */
 async function openShop(token?: string, query = '', context: BrowserContextOptions = {}): Promise<WatchedPage> {
-	fixture.values.ATTRS = token ? `data-customer-token="${token}"` : '';
-	const watched = await openPage(browser, `${fixture.url}/pages/shop.html${query}`, {
+	stage.fixture.values.ATTRS = token ? `data-customer-token="${token}"` : '';
+	const watched = await openPage(stage.browser, `${stage.fixture.url}/pages/shop.html${query}`, {
 		permissions: ['clipboard-read', 'clipboard-write'],
 		...context,
 	});
@@ -58,7 +43,7 @@ async function openPanel(page: Page, tab = 'Home') {
 
 /** Points for a shopper through the order webhook, as the merchant's checkout would report them. */
 async function order(customerId: string, subtotal: number, extra: Record<string, unknown> = {}) {
-	const result = await server.api.order({ orderId: `order-${newCustomerId()}`, customerId, subtotal, ...extra });
+	const result = await stage.server.api.order({ orderId: `order-${newCustomerId()}`, customerId, subtotal, ...extra });
 	expect(result.status).toBe(200);
 	return result.body as { pointsAwarded: number; referralRewarded: boolean };
 }
@@ -81,7 +66,7 @@ describe('one shopper, from guest to member', () => {
 
 	it('1. a guest sees the program at a glance: earn, rewards, the friend offer, Join and Sign in', async () => {
 		const { page } = shop;
-		const program = (await server.api.get(storePath('/program'))).body;
+		const program = (await stage.server.api.get(storePath('/program'))).body;
 		await openPanel(page);
 		await body(page).getByRole('link', { name: 'Join' }).waitFor();
 		expect(await body(page).getByRole('link', { name: 'Join' }).getAttribute('href')).toBe(program.joinUrl);
@@ -145,10 +130,10 @@ describe('one shopper, from guest to member', () => {
 		await row(stale.page, 'Follow us on Instagram').getByRole('link', { name: 'Follow' }).click();
 		await (await popup2).close();
 		await row(stale.page, 'Follow us on Instagram').getByText('Already done.').waitFor();
-		const again = await server.api.post(storePath('/customer/actions/instagram_follow'), undefined, { token });
+		const again = await stage.server.api.post(storePath('/customer/actions/instagram_follow'), undefined, { token });
 		expect(again.status).toBe(409);
 		expect(again.body.error.code).toBe('already_completed');
-		expect((await server.api.get(storePath('/customer'), { token })).body.balance).toBe(150);
+		expect((await stage.server.api.get(storePath('/customer'), { token })).body.balance).toBe(150);
 		expect(unexpected([...shop.errors, ...stale.errors])).toEqual([]);
 		await stale.close();
 	});
@@ -168,7 +153,7 @@ describe('one shopper, from guest to member', () => {
 		await birthday.getByRole('button', { name: 'Confirm' }).click();
 		await birthday.getByText('March 5 (locked)').waitFor();
 		expect(await birthday.locator('input, select').count()).toBe(0);
-		expect((await server.api.get(storePath('/customer'), { token })).body.birthday).toEqual({ month: 3, day: 5 });
+		expect((await stage.server.api.get(storePath('/customer'), { token })).body.birthday).toEqual({ month: 3, day: 5 });
 		expect(shop.errors).toEqual([]);
 	});
 
@@ -220,7 +205,7 @@ describe('one shopper, from guest to member', () => {
 		const badge = page.locator('rewards-widget .launcher .badge');
 		const shown = await text(badge);
 		expect(shown).toMatch(/^\d+$/);
-		fixture.values.ATTRS = `data-customer-token="${token}"`;
+		stage.fixture.values.ATTRS = `data-customer-token="${token}"`;
 		await page.route('**/rewards-panel.js', (route) => route.abort());
 		await page.reload();
 		await launcher(page).waitFor();
@@ -305,7 +290,7 @@ describe('never spends twice', () => {
 	it('7. a double click on Redeem only asks; a double click on Confirm redeems once (server ledger)', async () => {
 		const customerId = newCustomerId('double');
 		const token = await tokenFor(customerId);
-		await server.api.get(storePath('/customer'), { token }); // enrols: 100 points
+		await stage.server.api.get(storePath('/customer'), { token }); // enrols: 100 points
 		await order(customerId, 10_000); // +500
 		const { page, errors, close } = await openShop(token);
 		const redemptions = watchRequests(page, '/customer/redemptions');
@@ -315,15 +300,18 @@ describe('never spends twice', () => {
 		await reward.getByText('Spend 500 points for $5 off?').waitFor();
 		// A redemption would have been sent by the click handlers, before the confirmation showed.
 		expect(redemptions.sent).toBe(0);
-		expect((await server.api.get(storePath('/customer'), { token })).body.balance).toBe(600);
+		expect((await stage.server.api.get(storePath('/customer'), { token })).body.balance).toBe(600);
 		await reward.getByRole('button', { name: 'Confirm' }).dblclick();
 		await reward.locator('code').waitFor();
 		// Whatever the double click sent has been answered before the ledger is read.
 		await expect.poll(() => redemptions.inFlight).toBe(0);
 		expect(redemptions.sent).toBeGreaterThan(0);
-		const ledger = (await server.api.get(storePath('/customer/activity'), { token })).body.items as Array<{ kind: string; points: number }>;
+		const ledger = (await stage.server.api.get(storePath('/customer/activity'), { token })).body.items as Array<{
+			kind: string;
+			points: number;
+		}>;
 		expect(ledger.filter((entry) => entry.kind === 'redemption')).toEqual([expect.objectContaining({ points: -500 })]);
-		expect((await server.api.get(storePath('/customer'), { token })).body.balance).toBe(100);
+		expect((await stage.server.api.get(storePath('/customer'), { token })).body.balance).toBe(100);
 		expect(errors).toEqual([]);
 		await close();
 	});

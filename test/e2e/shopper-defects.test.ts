@@ -1,11 +1,10 @@
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoStoreDefinition } from '../../demo/server/seed/demo-store';
 import * as en from '../../src/i18n/en';
-import { launchChromium } from '../support/chromium';
-import { DEMO_SHOPPERS, DEMO_STORE, newCustomerId, startTestServer, storePath, tokenFor, type TestServer } from '../server/support/harness';
-import { startFixture, type Fixture } from './support/fixture';
+import { DEMO_SHOPPERS, DEMO_STORE, newCustomerId, storePath, tokenFor } from '../server/support/harness';
 import { afterFrames, launcher } from './support/page';
+import { shopStage } from './support/stage';
 
 /*
 Issue #14, "Each gets an E2E that failed before": the shopper defects, one test each, in Chromium
@@ -28,21 +27,7 @@ With the fixes (this branch) all pass. (The used/unused test below is a feature,
 the old code it stops at the merchant's mark-used endpoint, which did not exist yet.)
 */
 
-let browser: Browser;
-let fixture: Fixture;
-let server: TestServer;
-
-beforeAll(async () => {
-	fixture = await startFixture();
-	[server, browser] = await Promise.all([startTestServer({ allowedOrigins: [fixture.url] }), launchChromium()]);
-	fixture.values.API = server.url;
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await fixture?.close();
-	await server?.close();
-});
+const stage = shopStage();
 
 interface Opened {
 	page: Page;
@@ -62,11 +47,11 @@ interface OpenOptions {
 }
 
 /** pages/i18n.html, the widget set up by a queued init(), in a fresh browser context (a device of its own). */
-async function open({ init = {}, query = '', origin = fixture.url, context = {} }: OpenOptions = {}): Promise<Opened> {
-	fixture.values.LANG = 'en';
-	fixture.values.DIR = 'ltr';
-	fixture.values.INIT = JSON.stringify({ store: DEMO_STORE.key, api: server.url, ...init }).replace(/</g, '\\u003c');
-	const browserContext = await browser.newContext({ locale: 'en-US', reducedMotion: 'reduce', ...context });
+async function open({ init = {}, query = '', origin = stage.fixture.url, context = {} }: OpenOptions = {}): Promise<Opened> {
+	stage.fixture.values.LANG = 'en';
+	stage.fixture.values.DIR = 'ltr';
+	stage.fixture.values.INIT = JSON.stringify({ store: DEMO_STORE.key, api: stage.server.url, ...init }).replace(/</g, '\\u003c');
+	const browserContext = await stage.browser.newContext({ locale: 'en-US', reducedMotion: 'reduce', ...context });
 	// Failing waits fail in seconds, not the default 30 s (the run against the old code waits on each).
 	browserContext.setDefaultTimeout(10_000);
 	const page = await browserContext.newPage();
@@ -105,9 +90,9 @@ type RewardsGlobal = { init(options: object): void; identify(options: { customer
 async function member(points: number) {
 	const customerId = newCustomerId('defects');
 	const token = await tokenFor(customerId);
-	const customer = (await server.api.get(storePath('/customer'), { token })).body;
+	const customer = (await stage.server.api.get(storePath('/customer'), { token })).body;
 	if (points > 100) {
-		const order = await server.api.order({ orderId: `order-${newCustomerId()}`, customerId, subtotal: ((points - 100) / 5) * 100 });
+		const order = await stage.server.api.order({ orderId: `order-${newCustomerId()}`, customerId, subtotal: ((points - 100) / 5) * 100 });
 		expect(order.status).toBe(200);
 	}
 	return { customerId, token, referral: customer.referral as { code: string; link: string } };
@@ -127,7 +112,7 @@ describe('issue #14: the shopper defects, fixed', () => {
 		const code = await text(reward.locator('code'));
 		expect(code).toMatch(/^[A-Z0-9-]{12,}$/);
 		// The server's coupon: the 500 points (the minimum) bought a $5 fixed-amount code.
-		const coupons = (await server.api.get(storePath('/customer'), { token })).body.coupons;
+		const coupons = (await stage.server.api.get(storePath('/customer'), { token })).body.coupons;
 		expect(coupons).toEqual([expect.objectContaining({ code, kind: 'fixed_amount', amount: 500 })]);
 		const worth = say(en.amountOff, { amount: '$5' });
 		expect(await text(reward)).toContain(worth);
@@ -207,7 +192,7 @@ describe('issue #14: the shopper defects, fixed', () => {
 	it('4. a birthday already on the server (its lock over) shows as saved, not as an empty form', async () => {
 		// Carol's birthday was set 400 days before the seed: saved, and no longer locked.
 		const token = await tokenFor(DEMO_SHOPPERS.carol.customerId);
-		const customer = (await server.api.get(storePath('/customer'), { token })).body;
+		const customer = (await stage.server.api.get(storePath('/customer'), { token })).body;
 		expect(customer.birthday).toBeTruthy();
 		expect(customer.birthdayLockedUntil).toBeNull();
 		const { month, day, year } = customer.birthday as { month: number; day: number; year: number };
@@ -246,7 +231,7 @@ describe('issue #14: the shopper defects, fixed', () => {
 
 	it('6. a shop origin the API does not allow: one console error naming it, and the panel says the rewards are not set up', async () => {
 		// The same page from http://localhost:port, an origin the API (allowing http://127.0.0.1:port) refuses.
-		const origin = fixture.url.replace('127.0.0.1', 'localhost');
+		const origin = stage.fixture.url.replace('127.0.0.1', 'localhost');
 		const { page, errors, close } = await open({ origin });
 		await openPanel(page);
 		await panel(page).getByText(en.error_origin_not_allowed).waitFor();
@@ -309,7 +294,7 @@ describe('issue #14: My rewards shows used and unused codes', () => {
 		const { token } = await member(1100);
 		const redeem = async (key: string) =>
 			(
-				await server.api.post(
+				await stage.server.api.post(
 					storePath('/customer/redemptions'),
 					{ rewardId: 'five-off' },
 					{ token, headers: { 'idempotency-key': `${key}-${newCustomerId()}` } },
@@ -317,7 +302,7 @@ describe('issue #14: My rewards shows used and unused codes', () => {
 			).body.coupon.code as string;
 		const usedCode = await redeem('used');
 		const unusedCode = await redeem('unused');
-		const used = await server.api.post(
+		const used = await stage.server.api.post(
 			storePath(`/admin/coupons/${usedCode}/use`),
 			{ orderId: `order-${newCustomerId()}` },
 			{ headers: { authorization: `Bearer ${DEMO_STORE.adminKey}` } },
