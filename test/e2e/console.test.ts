@@ -199,6 +199,10 @@ describe('merchant console', () => {
 		await page.reload();
 		const reward = page.locator('fieldset[data-reward]').first();
 		await reward.waitFor();
+		// The editor has the version it loaded, and its first check of the draft is back, before anything changes.
+		const hint = page.locator('.editor .hint').first();
+		await expect.poll(() => hint.textContent(), { timeout: 15_000 }).toContain('No unsaved changes.');
+		await expect.poll(() => page.locator('.preview .hint').textContent(), { timeout: 15_000 }).toContain('Your widget, with the draft');
 		// Someone else saves a version through the API while this editor has the previous one.
 		const current = await fetch(admin('/program'), { headers: { Authorization: `Bearer ${DEMO_STORE.adminKey}` } });
 		const body = (await current.json()) as { program: Record<string, unknown> };
@@ -214,6 +218,8 @@ describe('merchant console', () => {
 		expect(replaced.status).toBe(200);
 
 		await reward.getByLabel('Title (en)').fill(`${RENAMED} again`);
+		// Said before the click, so that a lost edit fails here, by name, not as a disabled button.
+		await expect.poll(() => hint.textContent(), { timeout: 10_000 }).toContain('You have unsaved changes.');
 		await page.getByRole('button', { name: 'Save program' }).click();
 		await expect
 			.poll(() => page.getByRole('alert').filter({ hasText: 'Someone else changed the program' }).count(), { timeout: 15_000 })
