@@ -16,6 +16,7 @@ import { countImpression } from './impression';
 import hostCss from './host.css?inline';
 import { preloadOnIntent, whenIdle } from './intent';
 import { createLauncher, type LauncherView } from './launcher';
+import { listen, whenLoaded } from './listen';
 import launcherCss from './launcher.css?inline';
 import { mountHost, type Mount } from './mount';
 import { createReporter, log } from './report';
@@ -144,21 +145,17 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		// The balance this device showed on an earlier page, at once while the panel loads. Guests
 		// have none: not even asking spares the page the first localStorage access.
 		if (next.customerToken) launcher.setBalance(savedBadge(next.store, next.customerToken, locale) ?? null);
-		current.cleanups.push(preloadOnIntent(launcher.button, () => void ensurePanel()));
-		// Page CSS may set --rewards-primary on the host, and this async script can run while the
-		// theme's stylesheet is still loading: pick the text colour on it again once the page's
-		// stylesheets are in (the load event waits for them).
-		if (document.readyState !== 'complete') {
-			window.addEventListener('load', repickOnPrimary, { once: true });
-			current.cleanups.push(() => window.removeEventListener('load', repickOnPrimary));
-		}
-
-		const onHashChange = () => {
-			const page = pageFromLocation(location);
-			if (page) void open(page);
-		};
-		window.addEventListener('hashchange', onHashChange);
-		current.cleanups.push(() => window.removeEventListener('hashchange', onHashChange));
+		current.cleanups.push(
+			preloadOnIntent(launcher.button, () => void ensurePanel()),
+			// Page CSS may set --rewards-primary on the host, and this async script can run while the
+			// theme's stylesheet is still loading: pick the text colour on it again once the page's
+			// stylesheets are in (the load event waits for them).
+			whenLoaded(repickOnPrimary),
+			listen(window, 'hashchange', () => {
+				const page = pageFromLocation(location);
+				if (page) void open(page);
+			}),
+		);
 
 		const deepLink = pageFromLocation(location);
 		const referral = new URLSearchParams(location.search).has(next.referralParam);
