@@ -55,7 +55,8 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 	let mounted: Mounted | undefined;
 	let panel: PanelController | undefined;
 	let panelLoading: Promise<PanelController | undefined> | undefined;
-	let waitingForBody: (() => void) | undefined;
+	/** Stops waiting for <body>, while init() waits for it. */
+	let stopWaitingForBody: (() => void) | undefined;
 	// Bumped by destroy(), so that a panel chunk arriving afterwards is not mounted.
 	let generation = 0;
 
@@ -200,13 +201,15 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		}
 		if (document.body) return mount(config);
 		// A tag in <head> runs before <body> exists.
-		if (!waitingForBody) {
-			waitingForBody = () => {
-				waitingForBody = undefined;
+		stopWaitingForBody ||= listen(
+			document,
+			'DOMContentLoaded',
+			() => {
+				stopWaitingForBody = undefined;
 				if (config && !mounted) mount(config);
-			};
-			document.addEventListener('DOMContentLoaded', waitingForBody, { once: true });
-		}
+			},
+			{ once: true },
+		);
 	}
 
 	/** A shared device keeps nothing of a shopper who left: their badge goes when the token changes. */
@@ -227,8 +230,8 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 
 	function destroy() {
 		generation++;
-		if (waitingForBody) document.removeEventListener('DOMContentLoaded', waitingForBody);
-		waitingForBody = undefined;
+		stopWaitingForBody?.();
+		stopWaitingForBody = undefined;
 		panel?.destroy();
 		panel = undefined;
 		panelLoading = undefined;
