@@ -14,6 +14,8 @@ export interface ValidationResult {
 }
 
 type Check = (value: any) => boolean;
+/** A check, and what a valid value looks like. */
+type Rule = [Check, string];
 // Empty strings never reach a check: they count as not given.
 const string: Check = (v) => typeof v === 'string';
 const number: Check = (v) => Number.isFinite(v);
@@ -26,18 +28,18 @@ const matching =
 	(v) =>
 		string(v) && pattern.test(v);
 /** The check and what a valid value looks like, for options that take one of a few strings. */
-const oneOf = (...allowed: string[]): [Check, string] => [(v) => allowed.includes(v), `one of "${allowed.join('", "')}"`];
+const oneOf = (...allowed: string[]): Rule => [(v) => allowed.includes(v), `one of "${allowed.join('", "')}"`];
 
 /** The `customer` option's shape, as far as the launcher checks it; the server checks the rest, and its 401 says what is wrong. */
 export const isSignedCustomerOption: Check = (v) => object(v) && v.id && v.email && /^[\da-f]{64}$/.test(v.digest);
 
-/** What a valid value looks like, for checks several options share. */
-const PIXELS = 'a number of pixels ≥ 0';
-const COLOUR = 'a CSS colour like "#1f6feb"';
-const FUNCTION = 'a function';
+/** Rules several options share. */
+const PIXELS: Rule = [nonNegative, 'a number of pixels ≥ 0'];
+const COLOUR: Rule = [isColor, 'a CSS colour like "#1f6feb"'];
+const FUNCTION: Rule = [fn, 'a function'];
 
 /** Each option (nested ones as "parent.child"), in the order errors are listed: its check, and what a valid value looks like. */
-const RULES: Record<string, [Check, string]> = {
+const RULES: Record<string, Rule> = {
 	store: [matching(/^[\w-]{1,100}$/), 'a store key like "pk_live_…"'],
 	// An absolute URL that safeUrl accepts: https:, or http: on localhost (or on the page's own origin).
 	api: [(v) => matching(/^https?:\/\//i)(v) && !!safeUrl(v), 'an https: URL (http: on localhost)'],
@@ -51,21 +53,21 @@ const RULES: Record<string, [Check, string]> = {
 	hideLauncher: [(v) => typeof v === 'boolean', 'true or false'],
 	zIndex: [number, 'a number'],
 	offset: [object, 'an object like { x: 20, y: 90 }'],
-	'offset.x': [nonNegative, PIXELS],
-	'offset.y': [nonNegative, PIXELS],
+	'offset.x': PIXELS,
+	'offset.y': PIXELS,
 	theme: [object, 'an object'],
-	'theme.primary': [isColor, COLOUR],
-	'theme.text': [isColor, COLOUR],
-	'theme.background': [isColor, COLOUR],
-	'theme.radius': [nonNegative, PIXELS],
+	'theme.primary': COLOUR,
+	'theme.text': COLOUR,
+	'theme.background': COLOUR,
+	'theme.radius': PIXELS,
 	'theme.font': [matching(/^[^;{}<>]+$/), 'a CSS font-family list'],
 	nonce: [string, 'the CSP nonce string'],
 	locale: [matching(/^[a-z]{2,3}(-\w{2,8})*$/i), 'a language tag like "fr" or "fr-CA"'],
 	text: [object, 'an object like { fr: { launcherLabel: "…" } }'],
 	applyCouponUrl: [(v) => string(v) && v.includes('{code}') && !!safeUrl(v.replace('{code}', '')), 'a path or https: URL with {code}'],
-	onError: [fn, FUNCTION],
-	onTokenExpired: [fn, FUNCTION],
-	onApplyCoupon: [fn, FUNCTION],
+	onError: FUNCTION,
+	onTokenExpired: FUNCTION,
+	onApplyCoupon: FUNCTION,
 };
 
 const REQUIRED = ['store', 'api'];
