@@ -37,31 +37,33 @@ export const isSignedCustomerOption: Check = (v) => object(v) && v.id && v.email
 const PIXELS: Rule = [nonNegative, 'a number of pixels ≥ 0'];
 const COLOUR: Rule = [isColor, 'a CSS colour like "#1f6feb"'];
 const FUNCTION: Rule = [fn, 'a function'];
+const STRING: Rule = [string, 'a string'];
+const OBJECT: Rule = [object, 'an object'];
 
 /** Each option (nested ones as "parent.child"), in the order errors are listed: its check, and what a valid value looks like. */
 const RULES: Record<string, Rule> = {
 	store: [matching(/^[\w-]{1,100}$/), 'a store key like "pk_live_…"'],
 	// An absolute URL that safeUrl accepts: https:, or http: on localhost (or on the page's own origin).
 	api: [(v) => matching(/^https?:\/\//i)(v) && !!safeUrl(v), 'an https: URL (http: on localhost)'],
-	customerToken: [string, 'a signed token string'],
+	customerToken: STRING,
 	customer: [isSignedCustomerOption, 'a signed { id, email, issuedAt, digest }'],
-	referralParam: [string, 'a query parameter name'],
+	referralParam: STRING,
 	position: oneOf('bottom-right', 'bottom-left'),
 	showOn: oneOf('all', 'desktop', 'mobile'),
 	colorScheme: oneOf('auto', 'light', 'dark'),
 	launcherIcon: oneOf('gift', 'star', 'heart', 'none'),
 	hideLauncher: [(v) => typeof v === 'boolean', 'true or false'],
 	zIndex: [number, 'a number'],
-	offset: [object, 'an object like { x: 20, y: 90 }'],
+	offset: OBJECT,
 	'offset.x': PIXELS,
 	'offset.y': PIXELS,
-	theme: [object, 'an object'],
+	theme: OBJECT,
 	'theme.primary': COLOUR,
 	'theme.text': COLOUR,
 	'theme.background': COLOUR,
 	'theme.radius': PIXELS,
 	'theme.font': [matching(/^[^;{}<>]+$/), 'a CSS font-family list'],
-	nonce: [string, 'the CSP nonce string'],
+	nonce: STRING,
 	locale: [matching(/^[a-z]{2,3}(-\w{2,8})*$/i), 'a language tag like "fr" or "fr-CA"'],
 	text: [object, 'an object like { fr: { launcherLabel: "…" } }'],
 	applyCouponUrl: [(v) => string(v) && v.includes('{code}') && !!safeUrl(v.replace('{code}', '')), 'a path or https: URL with {code}'],
