@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/defaults';
-import type { IdentifyOptions, PageName, RewardsEventName, RewardsOptions } from '../config/options';
+import type { IdentifyOptions, PageName, RewardsOptions } from '../config/options';
 import { encodeSignedCustomer } from '../config/shopper';
 import { LAUNCHER_ICONS } from '../config/launcher-icons';
 import { safeUrl } from '../config/safe-url';
@@ -11,7 +11,7 @@ import { savedKey } from '../state/saved-key';
 import type { MountPanel, PanelController } from '../ui/panel-host';
 import { trackColorScheme } from './color-scheme';
 import { isPage, pageFromLocation, PAGES } from './deep-link';
-import { createEventBus, type Listener } from './events';
+import { createEventBus } from './events';
 import { countImpression } from './impression';
 import hostCss from './host.css?inline';
 import { preloadOnIntent, whenIdle } from './intent';
@@ -75,9 +75,9 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 					config,
 					locale,
 					launcher: config.hideLauncher ? null : current.launcher.button,
-					setStyles: (id, css) => current.styles.set(id, css),
+					setStyles: current.styles.set,
 					repickOnPrimary: current.repickOnPrimary,
-					emit: (name, detail) => bus.emit(name, detail),
+					emit: bus.emit,
 					report,
 					onOpenChange: (open, page) => {
 						current.launcher.setExpanded(open);
@@ -259,8 +259,8 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		logout: () => setToken({}),
 		refresh: () => panel?.refresh() ?? Promise.resolve(),
 		destroy,
-		on: <K extends RewardsEventName>(name: K, listener: Listener<K>) => bus.on(name, listener),
-		off: <K extends RewardsEventName>(name: K, listener: Listener<K>) => bus.off(name, listener),
+		on: bus.on,
+		off: bus.off,
 		/** Exposed for the public API wrapper: reports an error the way the runtime does. */
 		report,
 	};
