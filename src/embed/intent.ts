@@ -31,6 +31,6 @@ export function whenIdle(task: () => void): () => void {
 	return () => {
 		stopWaitingForLoad();
 		if (idleHandle !== undefined) cancelIdleCallback(idleHandle);
-		if (timer !== undefined) clearTimeout(timer);
+		clearTimeout(timer);
 	};
 }
