@@ -210,10 +210,13 @@ storage (the OpenAPI contract and the widget's own names have none).
 Properties of the launcher's own objects (src/embed: the runtime's mount, the launcher button's
 handle, the reporter) that no other file, page, panel or server ever reads. Names passed to the
 panel chunk (src/ui/panel-host.ts) or to the page must never be listed: the two files are minified apart.
+Some are also DOM member names (`setIcon`, `sync`, `stop`, `mount`, `unmount`), which terser leaves
+alone unless told (`builtins`): the launcher build tells it, so a listed name must not be a DOM member
+the launcher uses either.
 */
 const launcherInternals = [
 	...['cleanups', 'setExpanded', 'setBusy', 'setLabel', 'setIcon', 'setBalance', 'warned', 'loadPanel', 'baseOptions'],
-	...['styles', 'sync', 'syncColorScheme', 'errors', 'warnings'],
+	...['styles', 'sync', 'stop', 'syncColorScheme', 'mount', 'unmount', 'errors', 'warnings'],
 ];
 // A name the panel host hands over would break the panel silently once shortened: refuse to build.
 const panelHostSource = readFileSync('src/ui/panel-host.ts', 'utf8');
@@ -289,7 +292,7 @@ const terserOptions = (mode: string): MinifyOptions => ({
 				`^(_[a-z]\\w*${mode === 'embed' ? `|${launcherInternals.join('|')}` : mode === 'panel' ? `|${panelInternals.join('|')}` : ''})$`,
 				'i',
 			),
-			builtins: mode === 'panel',
+			builtins: mode === 'panel' || mode === 'embed',
 		},
 	},
 	format: { comments: false, wrap_iife: true },

@@ -35,7 +35,7 @@ export interface ThemeOptions {
 	radius?: number;
 	/**
 	Font stack (`--rewards-font`). The host page's font is not inherited unless you pass it here.
-	@default 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
+	@default 'system-ui, sans-serif' (every supported browser has system-ui: the platform's own font)
 	@example 'Inter, system-ui, sans-serif'
 	*/
 	font?: string;

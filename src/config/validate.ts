@@ -14,63 +14,67 @@ export interface ValidationResult {
 }
 
 type Check = (value: any) => boolean;
-const string: Check = (v) => typeof v === 'string' && v.length > 0;
-const number: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+/** A check, and what a valid value looks like. */
+type Rule = [Check, string];
+// Empty strings never reach a check: they count as not given.
+const string: Check = (v) => typeof v === 'string';
+const number: Check = (v) => Number.isFinite(v);
 const nonNegative: Check = (v) => number(v) && v >= 0;
 const object: Check = (v) => typeof v === 'object' && v !== null;
 const fn: Check = (v) => typeof v === 'function';
-/** A check and its message for options that take one of a few strings. */
-const oneOf = (...allowed: string[]): [Check, string] => [
-	(v) => allowed.includes(v),
-	allowed
-		.map((value) => `"${value}"`)
-		.join(', ')
-		.replace(/, ([^,]*)$/, ' or $1'),
-];
-/** An absolute URL that safeUrl accepts: https:, or http: on localhost (or on the page's own origin). */
-const httpsOrLocal: Check = (v) => /^https?:\/\//i.test(v) && !!safeUrl(v);
+/** A string `pattern` matches. */
+const matching =
+	(pattern: RegExp): Check =>
+	(v) =>
+		string(v) && pattern.test(v);
+/** The check and what a valid value looks like, for options that take one of a few strings. */
+const oneOf = (...allowed: string[]): Rule => [(v) => allowed.includes(v), `one of "${allowed.join('", "')}"`];
 
 /** The `customer` option's shape, as far as the launcher checks it; the server checks the rest, and its 401 says what is wrong. */
 export const isSignedCustomerOption: Check = (v) => object(v) && v.id && v.email && /^[\da-f]{64}$/.test(v.digest);
 
-/** What a valid value looks like, for checks several options share. */
-const PIXELS = 'a number of pixels ≥ 0';
-const COLOUR = 'a CSS colour like "#1f6feb"';
+/** Rules several options share. */
+const PIXELS: Rule = [nonNegative, 'a number of pixels ≥ 0'];
+const COLOUR: Rule = [isColor, 'a CSS colour like "#1f6feb"'];
+const FUNCTION: Rule = [fn, 'a function'];
+const STRING: Rule = [string, 'a string'];
+const OBJECT: Rule = [object, 'an object'];
 
-// [option path, check, what a valid value looks like]
-const RULES: Array<[string, Check, string]> = [
-	['store', (v) => string(v) && /^[\w-]{1,100}$/.test(v), 'a store key like "pk_live_…"'],
-	['api', (v) => string(v) && httpsOrLocal(v), 'an https: URL (http: on localhost)'],
-	['customerToken', string, 'a signed token string'],
-	['customer', isSignedCustomerOption, 'a signed { id, email, issuedAt, digest }'],
-	['referralParam', string, 'a query parameter name'],
-	['position', ...oneOf('bottom-right', 'bottom-left')],
-	['showOn', ...oneOf('all', 'desktop', 'mobile')],
-	['colorScheme', ...oneOf('auto', 'light', 'dark')],
-	['launcherIcon', ...oneOf('gift', 'star', 'heart', 'none')],
-	['hideLauncher', (v) => typeof v === 'boolean', 'true or false'],
-	['zIndex', number, 'a number'],
-	['offset', object, 'an object like { x: 20, y: 90 }'],
-	['offset.x', nonNegative, PIXELS],
-	['offset.y', nonNegative, PIXELS],
-	['theme', object, 'an object'],
-	['theme.primary', isColor, COLOUR],
-	['theme.text', isColor, COLOUR],
-	['theme.background', isColor, COLOUR],
-	['theme.radius', nonNegative, PIXELS],
-	['theme.font', (v) => string(v) && !/[;{}<>]/.test(v), 'a CSS font-family list'],
-	['nonce', string, 'the CSP nonce string'],
-	['locale', (v) => string(v) && /^[a-z]{2,3}(-\w{2,8})*$/i.test(v), 'a language tag like "fr" or "fr-CA"'],
-	['text', object, 'an object like { fr: { launcherLabel: "…" } }'],
-	['applyCouponUrl', (v) => string(v) && v.includes('{code}') && !!safeUrl(v.replace('{code}', '')), 'a path or https: URL with {code}'],
-	['onError', fn, 'a function'],
-	['onTokenExpired', fn, 'a function'],
-	['onApplyCoupon', fn, 'a function'],
-];
+/** Each option (nested ones as "parent.child"), in the order errors are listed: its check, and what a valid value looks like. */
+const RULES: Record<string, Rule> = {
+	store: [matching(/^[\w-]{1,100}$/), 'a store key like "pk_live_…"'],
+	// An absolute URL that safeUrl accepts: https:, or http: on localhost (or on the page's own origin).
+	api: [(v) => matching(/^https?:\/\//i)(v) && !!safeUrl(v), 'an https: URL (http: on localhost)'],
+	customerToken: STRING,
+	customer: [isSignedCustomerOption, 'a signed { id, email, issuedAt, digest }'],
+	referralParam: STRING,
+	position: oneOf('bottom-right', 'bottom-left'),
+	showOn: oneOf('all', 'desktop', 'mobile'),
+	colorScheme: oneOf('auto', 'light', 'dark'),
+	launcherIcon: oneOf('gift', 'star', 'heart', 'none'),
+	hideLauncher: [(v) => typeof v === 'boolean', 'true or false'],
+	zIndex: [number, 'a number'],
+	offset: OBJECT,
+	'offset.x': PIXELS,
+	'offset.y': PIXELS,
+	theme: OBJECT,
+	'theme.primary': COLOUR,
+	'theme.text': COLOUR,
+	'theme.background': COLOUR,
+	'theme.radius': PIXELS,
+	'theme.font': [matching(/^[^;{}<>]+$/), 'a CSS font-family list'],
+	nonce: STRING,
+	locale: [matching(/^[a-z]{2,3}(-\w{2,8})*$/i), 'a language tag like "fr" or "fr-CA"'],
+	text: [object, 'an object like { fr: { launcherLabel: "…" } }'],
+	applyCouponUrl: [(v) => string(v) && v.includes('{code}') && !!safeUrl(v.replace('{code}', '')), 'a path or https: URL with {code}'],
+	onError: FUNCTION,
+	onTokenExpired: FUNCTION,
+	onApplyCoupon: FUNCTION,
+};
 
 const REQUIRED = ['store', 'api'];
 
-export const OPTION_NAMES = RULES.map(([path]) => path).filter((path) => !path.includes('.'));
+export const OPTION_NAMES = Object.keys(RULES).filter((path) => !path.includes('.'));
 
 /** Checks merged options and fills in defaults. Never throws. */
 export function validateOptions(options: RewardsOptions): ValidationResult {
@@ -81,12 +85,11 @@ export function validateOptions(options: RewardsOptions): ValidationResult {
 		if (!OPTION_NAMES.includes(key)) warnings.push(`unknown option "${key}" is ignored`);
 	}
 	if (object(source.theme)) {
-		for (const key of Object.keys(source.theme))
-			if (!RULES.some(([path]) => path === `theme.${key}`)) warnings.push(`unknown option "theme.${key}" is ignored`);
+		for (const key of Object.keys(source.theme)) if (!RULES[`theme.${key}`]) warnings.push(`unknown option "theme.${key}" is ignored`);
 	}
-	for (const [path, check, expected] of RULES) {
-		const [head, tail] = path.split('.');
-		const value = tail ? (object(source[head]) ? source[head][tail] : undefined) : source[head];
+	for (const [path, [check, expected]] of Object.entries(RULES)) {
+		// Under a parent that is missing or no object (its own rule says so), a nested option reads as not given.
+		const value = path.split('.').reduce<any>((parent, key) => parent?.[key], source);
 		const missing = value === undefined || value === '';
 		if (missing ? REQUIRED.includes(path) : !check(value)) {
 			errors.push(`"${path}" must be ${expected}, got ${missing ? 'nothing' : JSON.stringify(value)}`);

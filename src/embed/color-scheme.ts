@@ -1,15 +1,13 @@
 import type { ColorScheme } from '../config/options';
-
-const DARK = '(prefers-color-scheme: dark)';
+import { listen } from './listen';
 
 /** Keeps `data-scheme="light|dark"` on the host in step with the option and the system setting. */
 export function trackColorScheme(host: HTMLElement, getScheme: () => ColorScheme): { sync(): void; stop(): void } {
-	const query = typeof matchMedia === 'function' ? matchMedia(DARK) : undefined;
+	const query = matchMedia('(prefers-color-scheme: dark)');
 	const sync = () => {
 		const scheme = getScheme();
-		host.dataset.scheme = scheme === 'auto' ? (query?.matches ? 'dark' : 'light') : scheme;
+		host.dataset.scheme = scheme === 'auto' ? (query.matches ? 'dark' : 'light') : scheme;
 	};
-	query?.addEventListener?.('change', sync);
 	sync();
-	return { sync, stop: () => query?.removeEventListener?.('change', sync) };
+	return { sync, stop: listen(query, 'change', sync) };
 }

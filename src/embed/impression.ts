@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/defaults';
+import { listen } from './listen';
 
 /** The launcher's own breakpoint (launcher.css): `showOn` hides it on one side of it. */
 const PHONE = '(max-width: 600px)';
@@ -32,7 +33,6 @@ export function countImpression({ api, store, hideLauncher, showOn }: ResolvedCo
 		}
 	};
 	// Fired on unload too (Safari since 14.1): the last event a page reliably gets.
-	const stop = () => document.removeEventListener('visibilitychange', send);
-	document.addEventListener('visibilitychange', send);
+	const stop = listen(document, 'visibilitychange', send);
 	return stop;
 }

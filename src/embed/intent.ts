@@ -1,3 +1,5 @@
+import { listen, whenLoaded } from './listen';
+
 /**
 Starts loading and pre-rendering the panel on the first sign of intent: a pointer over the launcher,
 a press on it (touch screens have no hover), or keyboard focus on it. By the click, the panel is
@@ -5,13 +7,12 @@ usually rendered and hidden, and the click only reveals it. Clicks load it too (
 so nothing here is required. Returns a function that removes the listeners.
 */
 export function preloadOnIntent(target: HTMLElement, load: () => void): () => void {
-	const events = ['pointerenter', 'pointerdown', 'focus'] as const;
 	const handler = () => {
 		stop();
 		load();
 	};
-	const stop = () => events.forEach((name) => target.removeEventListener(name, handler));
-	events.forEach((name) => target.addEventListener(name, handler, { passive: true }));
+	const stops = ['pointerenter', 'pointerdown', 'focus'].map((name) => listen(target, name, handler, { passive: true }));
+	const stop = () => stops.forEach((remove) => remove());
 	return stop;
 }
 
@@ -26,12 +27,10 @@ export function whenIdle(task: () => void): () => void {
 		if (typeof requestIdleCallback === 'function') idleHandle = requestIdleCallback(task, { timeout: 4000 });
 		else timer = setTimeout(task, 1500);
 	};
-	const onLoad = () => schedule();
-	if (document.readyState === 'complete') schedule();
-	else window.addEventListener('load', onLoad, { once: true });
+	const stopWaitingForLoad = whenLoaded(schedule);
 	return () => {
-		window.removeEventListener('load', onLoad);
+		stopWaitingForLoad();
 		if (idleHandle !== undefined) cancelIdleCallback(idleHandle);
-		if (timer !== undefined) clearTimeout(timer);
+		clearTimeout(timer);
 	};
 }

@@ -1,4 +1,5 @@
 import { HOST_REATTACHED } from '../ui/panel-host';
+import { whenLoaded } from './listen';
 
 export const HOST_TAG = 'rewards-widget';
 
@@ -82,15 +83,14 @@ export function mountHost(): Mount {
 	};
 	observe();
 	// The theme's stylesheets may still be loading when this async script runs: check again.
-	const onLoad = () => host.isConnected && place();
-	if (document.readyState !== 'complete') window.addEventListener('load', onLoad, { once: true });
+	const stopWaitingForLoad = whenLoaded(() => host.isConnected && place());
 
 	return {
 		host,
 		root,
 		unmount() {
 			stopMeasuring?.();
-			window.removeEventListener('load', onLoad);
+			stopWaitingForLoad();
 			observer.disconnect();
 			host.remove();
 		},

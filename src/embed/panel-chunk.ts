@@ -1,12 +1,11 @@
 import type { MountPanel } from '../ui/panel-host';
 
-/** The panel chunk's server sends no CORS header (a CDN set up for classic scripts only). */
-export class PanelChunkError extends Error {
-	readonly code = 'panel_chunk_cors';
-	/** The reporter says it once, as a console error (report.ts). */
-	readonly setupMistake = true;
-	override name = 'PanelChunkError';
-}
+/**
+The panel chunk's server sends no CORS header (a CDN set up for classic scripts only): a setup mistake,
+marked as the panel's errors mark theirs (src/api/errors.ts), which the runtime logs as one console error.
+*/
+const panelChunkError = (message: string, cause: unknown) =>
+	Object.assign(new Error(message, { cause }), { name: 'PanelChunkError', code: 'panel_chunk_cors', setupMistake: true });
 
 /**
 Imports the panel chunk that sits next to rewards.js. It is an ES module, so a cross-origin copy
@@ -24,9 +23,7 @@ export async function importPanelChunk(url: string): Promise<{ mountPanel: Mount
 				() => 1,
 			)
 		)
-			throw new PanelChunkError(`${url} needs the response header "Access-Control-Allow-Origin: *" (module scripts load with CORS)`, {
-				cause,
-			});
+			throw panelChunkError(`${url} needs the response header "Access-Control-Allow-Origin: *" (module scripts load with CORS)`, cause);
 		throw cause;
 	}
 }

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/defaults';
-import type { IdentifyOptions, PageName, RewardsEventName, RewardsOptions } from '../config/options';
+import type { IdentifyOptions, PageName, RewardsOptions } from '../config/options';
 import { encodeSignedCustomer } from '../config/shopper';
 import { LAUNCHER_ICONS } from '../config/launcher-icons';
 import { safeUrl } from '../config/safe-url';
@@ -11,11 +11,12 @@ import { savedKey } from '../state/saved-key';
 import type { MountPanel, PanelController } from '../ui/panel-host';
 import { trackColorScheme } from './color-scheme';
 import { isPage, pageFromLocation, PAGES } from './deep-link';
-import { createEventBus, type Listener } from './events';
+import { createEventBus } from './events';
 import { countImpression } from './impression';
 import hostCss from './host.css?inline';
 import { preloadOnIntent, whenIdle } from './intent';
 import { createLauncher, type LauncherView } from './launcher';
+import { listen, whenLoaded } from './listen';
 import launcherCss from './launcher.css?inline';
 import { mountHost, type Mount } from './mount';
 import { createReporter, log } from './report';
@@ -54,7 +55,8 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 	let mounted: Mounted | undefined;
 	let panel: PanelController | undefined;
 	let panelLoading: Promise<PanelController | undefined> | undefined;
-	let waitingForBody: (() => void) | undefined;
+	/** Stops waiting for <body>, while init() waits for it. */
+	let stopWaitingForBody: (() => void) | undefined;
 	// Bumped by destroy(), so that a panel chunk arriving afterwards is not mounted.
 	let generation = 0;
 
@@ -73,9 +75,9 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 					config,
 					locale,
 					launcher: config.hideLauncher ? null : current.launcher.button,
-					setStyles: (id, css) => current.styles.set(id, css),
+					setStyles: current.styles.set,
 					repickOnPrimary: current.repickOnPrimary,
-					emit: (name, detail) => bus.emit(name, detail),
+					emit: bus.emit,
 					report,
 					onOpenChange: (open, page) => {
 						current.launcher.setExpanded(open);
@@ -144,21 +146,17 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		// The balance this device showed on an earlier page, at once while the panel loads. Guests
 		// have none: not even asking spares the page the first localStorage access.
 		if (next.customerToken) launcher.setBalance(savedBadge(next.store, next.customerToken, locale) ?? null);
-		current.cleanups.push(preloadOnIntent(launcher.button, () => void ensurePanel()));
-		// Page CSS may set --rewards-primary on the host, and this async script can run while the
-		// theme's stylesheet is still loading: pick the text colour on it again once the page's
-		// stylesheets are in (the load event waits for them).
-		if (document.readyState !== 'complete') {
-			window.addEventListener('load', repickOnPrimary, { once: true });
-			current.cleanups.push(() => window.removeEventListener('load', repickOnPrimary));
-		}
-
-		const onHashChange = () => {
-			const page = pageFromLocation(location);
-			if (page) void open(page);
-		};
-		window.addEventListener('hashchange', onHashChange);
-		current.cleanups.push(() => window.removeEventListener('hashchange', onHashChange));
+		current.cleanups.push(
+			preloadOnIntent(launcher.button, () => void ensurePanel()),
+			// Page CSS may set --rewards-primary on the host, and this async script can run while the
+			// theme's stylesheet is still loading: pick the text colour on it again once the page's
+			// stylesheets are in (the load event waits for them).
+			whenLoaded(repickOnPrimary),
+			listen(window, 'hashchange', () => {
+				const page = pageFromLocation(location);
+				if (page) void open(page);
+			}),
+		);
 
 		const deepLink = pageFromLocation(location);
 		const referral = new URLSearchParams(location.search).has(next.referralParam);
@@ -203,13 +201,15 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		}
 		if (document.body) return mount(config);
 		// A tag in <head> runs before <body> exists.
-		if (!waitingForBody) {
-			waitingForBody = () => {
-				waitingForBody = undefined;
+		stopWaitingForBody ||= listen(
+			document,
+			'DOMContentLoaded',
+			() => {
+				stopWaitingForBody = undefined;
 				if (config && !mounted) mount(config);
-			};
-			document.addEventListener('DOMContentLoaded', waitingForBody, { once: true });
-		}
+			},
+			{ once: true },
+		);
 	}
 
 	/** A shared device keeps nothing of a shopper who left: their badge goes when the token changes. */
@@ -230,8 +230,8 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 
 	function destroy() {
 		generation++;
-		if (waitingForBody) document.removeEventListener('DOMContentLoaded', waitingForBody);
-		waitingForBody = undefined;
+		stopWaitingForBody?.();
+		stopWaitingForBody = undefined;
 		panel?.destroy();
 		panel = undefined;
 		panelLoading = undefined;
@@ -259,8 +259,8 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		logout: () => setToken({}),
 		refresh: () => panel?.refresh() ?? Promise.resolve(),
 		destroy,
-		on: <K extends RewardsEventName>(name: K, listener: Listener<K>) => bus.on(name, listener),
-		off: <K extends RewardsEventName>(name: K, listener: Listener<K>) => bus.off(name, listener),
+		on: bus.on,
+		off: bus.off,
 		/** Exposed for the public API wrapper: reports an error the way the runtime does. */
 		report,
 	};

@@ -4,28 +4,31 @@ default: CSP's style-src does not govern them. With a `nonce`, or where construc
 missing, each sheet is a `<style nonce>` element instead.
 */
 export function createStyles(root: ShadowRoot, nonce: string | undefined) {
-	const constructable = !nonce && 'adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype;
-	const sheets = new Map<string, CSSStyleSheet | HTMLStyleElement>();
+	// Every engine shipped replaceSync() with adoptedStyleSheets.
+	const constructable = !nonce && 'adoptedStyleSheets' in Document.prototype;
+	/** Each sheet's setter, by id. */
+	const sheets = new Map<string, (css: string) => void>();
+	let lastStyle: HTMLStyleElement | undefined;
+	const adoptSheet = () => {
+		const sheet = new CSSStyleSheet();
+		root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+		return (css: string) => sheet.replaceSync(css);
+	};
+	const insertStyle = () => {
+		const style = document.createElement('style');
+		if (nonce) style.nonce = nonce;
+		// Style elements go first so they never sit between rendered nodes.
+		root.insertBefore(style, lastStyle ? lastStyle.nextSibling : root.firstChild);
+		lastStyle = style;
+		return (css: string) => {
+			style.textContent = css;
+		};
+	};
 	return {
 		/** Adds or replaces the sheet `id`. Later ids cascade after earlier ones. */
 		set(id: string, css: string) {
-			const existing = sheets.get(id);
-			if (existing instanceof HTMLStyleElement) existing.textContent = css;
-			else if (existing) existing.replaceSync(css);
-			else if (constructable) {
-				const sheet = new CSSStyleSheet();
-				sheet.replaceSync(css);
-				sheets.set(id, sheet);
-				root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-			} else {
-				const style = document.createElement('style');
-				if (nonce) style.nonce = nonce;
-				style.textContent = css;
-				// Style elements go first so they never sit between rendered nodes.
-				const last = [...sheets.values()].pop();
-				root.insertBefore(style, last instanceof HTMLStyleElement ? last.nextSibling : root.firstChild);
-				sheets.set(id, style);
-			}
+			if (!sheets.has(id)) sheets.set(id, constructable ? adoptSheet() : insertStyle());
+			sheets.get(id)!(css);
 		},
 	};
 }

@@ -2,25 +2,22 @@ import { readableTextOn } from '../config/color';
 import type { ResolvedConfig } from '../config/defaults';
 
 /**
-The `:host` rule carrying the merchant's `init()` theme as custom properties. Page CSS on the
+The `:host` rule carrying the merchant's `init()` theme as custom properties (`--rewards-primary`…). Page CSS on the
 `rewards-widget` element still wins: outer declarations beat `:host` ones in the cascade.
 */
-export function themeCss(config: ResolvedConfig): string {
-	const { theme, offset, zIndex } = config;
-	const vars: Record<string, string | undefined> = {
-		'--rewards-primary': theme.primary,
-		'--rewards-text': theme.text,
-		'--rewards-background': theme.background,
-		'--rewards-radius': theme.radius === undefined ? undefined : `${theme.radius}px`,
-		'--rewards-font': theme.font,
-		'--rewards-offset-x': `${offset.x}px`,
-		'--rewards-offset-y': `${offset.y}px`,
-		'--rewards-z-index': String(Math.round(zIndex)),
+export function themeCss({ theme, offset, zIndex }: ResolvedConfig): string {
+	const values: Record<string, unknown> = {
+		primary: theme.primary,
+		text: theme.text,
+		background: theme.background,
+		radius: theme.radius === undefined ? undefined : `${theme.radius}px`,
+		font: theme.font,
+		'offset-x': `${offset.x}px`,
+		'offset-y': `${offset.y}px`,
+		'z-index': Math.round(zIndex),
 	};
-	const body = Object.entries(vars)
-		.filter(([, value]) => value !== undefined)
-		.map(([name, value]) => `${name}:${value};`)
-		.join('');
+	let body = '';
+	for (const [name, value] of Object.entries(values)) if (value !== undefined) body += `--rewards-${name}:${value};`;
 	return `:host{${body}}`;
 }
 

@@ -42,7 +42,7 @@ describe('validateOptions', () => {
 	it('rejects a bad colour, position and offset with one message each', () => {
 		const { errors } = validateOptions({ ...valid, theme: { primary: 'not-a-colour' }, position: 'top-left' as never, offset: { x: -4 } });
 		expect(errors).toHaveLength(3);
-		expect(errors[0]).toContain('"position"');
+		expect(errors[0]).toBe('"position" must be one of "bottom-right", "bottom-left", got "top-left"');
 		expect(errors.find((e) => e.includes('theme.primary'))).toContain('not-a-colour');
 		expect(errors.find((e) => e.includes('offset.x'))).toBeDefined();
 	});

@@ -13,14 +13,16 @@ import { brotliBytesByGroup, brotliSize } from '../support/bytes-by-source';
 // 30,175 B to 29,465 B; the scroll lock moving into CSS took 258 B more off the panel. Then the launcher gained
 // the merchant funnel's `launcher_shown` beacon (+173 B, embed/impression.ts; sent when the page is hidden, 31 B
 // more than at idle, to keep its ~15 ms of script at 4× CPU off the page in use) and the panel used-coupon and
-// referral-lookup states (+85 B): launcher 6,543 B, whole widget 29,467 B. These INTERIM ceilings pin those
-// figures (plus a few bytes of brotli margin) so nothing grows further: lower them with every saving, back to
-// the product budgets. README › Size has the parts and the next levers.
+// referral-lookup states (+85 B): launcher 6,543 B, whole widget 29,467 B. The launcher's size work of the same
+// day (option rules, listeners, styles, CSS, mangled names) took it to 6,228 B (−315 B; whole widget 29,152 B),
+// still 84 B over 6 KB. These INTERIM ceilings pin those figures (plus a few bytes of brotli margin) so nothing
+// grows further: lower them with every saving, back to the product budgets. README › Size has the parts and the
+// next levers.
 const LAUNCHER_BUDGET_PRODUCT = 6 * 1024;
-const LAUNCHER_BUDGET = 6_560;
+const LAUNCHER_BUDGET = 6_240;
 const WIDGET_TARGET = 22 * 1024;
 const WIDGET_CEILING_PRODUCT = 28 * 1024;
-const WIDGET_CEILING = 29_496;
+const WIDGET_CEILING = 29_181;
 
 const brotli = (file: string) => brotliSize(readFileSync(file));
 
@@ -82,7 +84,8 @@ describe('size budget (built output, brotli)', () => {
 	it('ships no UMD/AMD wrapper and assigns only window.Rewards', () => {
 		const source = readFileSync('dist/rewards.js', 'utf8');
 		expect(source).not.toMatch(/define\.amd|typeof define|module\.exports/);
-		expect(source.startsWith('(function(){')).toBe(true);
+		// An IIFE; terser writes it as an arrow function when nothing in the bundle uses `this`.
+		expect(source).toMatch(/^\((function\(\)|\(\)=>)\{/);
 	});
 
 	it('keeps locale catalogues other than English out of the panel module', () => {
