@@ -41,5 +41,6 @@ const REWARD_ICONS: Record<Reward['kind'], IconName> = {
 	variable: 'ticket',
 };
 
-export const earnIcon = (kind: EarnRule['kind']): IconName => EARN_ICONS[kind] ?? 'star';
-export const rewardIcon = (kind: Reward['kind']): IconName => REWARD_ICONS[kind] ?? 'gift';
+// Every kind has its icon: answers with another kind are refused (api/shape.ts).
+export const earnIcon = (kind: EarnRule['kind']): IconName => EARN_ICONS[kind];
+export const rewardIcon = (kind: Reward['kind']): IconName => REWARD_ICONS[kind];

@@ -16,7 +16,7 @@ and an error with a retry. Data already shown stays while it refreshes.
 */
 export function Async({ view, resources, retry, children }: AsyncProps) {
 	const error = resources.find((item) => item.error && !item.data)?.error;
-	if (resources.every((item) => item.data)) return <>{children()}</>;
+	if (resources.every((item) => item.data)) return children();
 	if (error)
 		return (
 			<div class="card" role="alert">

@@ -38,8 +38,9 @@ export function Birthday({ view }: ViewProps) {
 				if (draft) return void run(draft);
 				const data = new FormData(event.currentTarget);
 				const next = { month: +data.get('m')!, day: +data.get('d')!, year: +data.get('y')! || undefined };
-				setInvalid(!isValid(next));
-				if (isValid(next)) setDraft(next);
+				const valid = isValid(next);
+				setInvalid(!valid);
+				if (valid) setDraft(next);
 			}}
 		>
 			{draft ? (

@@ -48,7 +48,7 @@ export function MemberSummary({ view }: ViewProps) {
 					})}
 				</p>
 			)}
-			<div class="card tier-card">
+			<div class="card">
 				<h3 class="tier-name">
 					<Icon name="star" />
 					{perks.length ? t('tierPerks', { tier: tier.name }) : tier.name}

@@ -28,7 +28,7 @@ export function Welcome({ view }: ViewProps) {
 			</div>
 		);
 	return (
-		<div class="card welcome">
+		<div class="card">
 			<h3>{t('welcome', { gift: giftText(view, rule) })}</h3>
 			<p class="muted">{friendTerms(view, rule)}</p>
 			{coupon ? (

@@ -19,5 +19,5 @@ export function useAction<A extends unknown[], R>(action: (...args: A) => Promis
 			setState({ error: error as ApiError });
 		}
 	};
-	return [state, run, setState] as const;
+	return [state, run] as const;
 }
