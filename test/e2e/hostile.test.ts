@@ -220,7 +220,7 @@ describe('hostile storefronts', () => {
 			};
 		});
 		// With a nonce the sheets are <style nonce> elements, not constructable sheets.
-		expect(styled).toEqual({ position: 'fixed', radius: '24px', styleElements: true, nonced: true, adopted: 0 });
+		expect(styled).toEqual({ position: 'fixed', radius: '99px', styleElements: true, nonced: true, adopted: 0 });
 		const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 		expect(await violations()).toEqual([]);
 		expect(errors).toEqual(before.errors);
