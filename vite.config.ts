@@ -258,7 +258,7 @@ const crossings: Array<[string, string, (name: string) => RegExp]> = [
 	[
 		'the catalogues (src/i18n/en.ts)',
 		readFileSync('src/i18n/en.ts', 'utf8'),
-		(name) => new RegExp(`export const ${name}\\b|\\{${name}\\}`),
+		(name) => new RegExp(`^\\s*${name}\\s*[:,]|\\{${name}\\}`, 'm'),
 	],
 	[
 		'the panel packages',
@@ -320,7 +320,10 @@ export default defineConfig(({ mode }) => {
 		define: { __VERSION__: JSON.stringify(version) },
 		build: {
 			outDir: 'dist',
-			target: 'es2020',
+			// The panel is written out as ES2022 (logical assignments and class fields kept as written: 22 B
+			// smaller), which every browser below runs; the launcher measured 13 B larger so, and the npm
+			// build stays ES2020 for the bundlers of older storefronts.
+			target: mode == 'panel' ? 'es2022' : 'es2020',
 			// Browsers with shadow DOM, dialog and adoptedStyleSheets; no colour-scheme polyfill needed.
 			cssTarget: ['chrome111', 'firefox113', 'safari16.4'],
 			sourcemap: true,

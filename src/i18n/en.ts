@@ -1,98 +1,108 @@
-// English messages. Every locale file exports the same names with the same {placeholders};
+// English messages. Every locale file's default export has the same keys with the same {placeholders};
 // test/unit/i18n-catalogues.test.ts checks that.
+import type { Catalogue } from './message';
 
+/*
+Each catalogue is one plain object, which the panel ships as written. (As named exports it would
+ship as a module namespace: one getter per message.) The launcher's label is also exported on its
+own, so that the launcher (launcher-labels.ts) takes that one string and not the catalogue.
+*/
 export const launcherLabel = 'Rewards';
-export const panelTitle = 'Rewards';
-export const closePanel = 'Close rewards';
-export const loading = 'Loading…';
-export const navHome = 'Home';
-export const navEarn = 'Earn';
-export const navRedeem = 'Redeem';
-export const navRefer = 'Refer';
-export const navActivity = 'Activity';
-export const navLabel = 'Rewards sections';
-export const errorBody = 'We could not load your rewards just now. Your points are safe.';
-export const retry = 'Try again';
-export const points = { one: '{count} point', other: '{count} points' };
-export const balance = 'Your points';
-export const balanceNow = 'Balance: {points}';
-export const toTier = '{points} to {tier}';
-export const pointsUntil = '{points} until {reward}';
-export const canRedeem = 'You can redeem {reward} now';
-export const join = 'Join';
-export const signIn = 'Sign in';
-export const signInAgain = 'Please sign in again.';
-export const perUnit = '{points} per {amount}';
-export const referOffer = 'Give {gift}, get {points}';
-export const done = 'Done';
-export const follow = 'Follow';
-export const earnedPoints = '+{points}';
-export const month = 'Month';
-export const day = 'Day';
-export const yearOptional = 'Year (optional)';
-export const save = 'Save';
-export const confirm = 'Confirm';
-export const cancel = 'Cancel';
-export const birthdayConfirm = 'Save {date}? It can’t be changed later.';
-export const birthdayLocked = '{date} (locked)';
-export const redeem = 'Redeem';
-export const toGo = '{points} to go';
-export const confirmSpend = 'Spend {points} for {reward}?';
-export const amountOff = '{amount} off';
-export const myRewards = 'My rewards';
-export const copy = 'Copy';
-export const copied = 'Copied';
-export const applyToCart = 'Apply to cart';
-export const yourLink = 'Your link';
-export const share = 'Share';
-export const email = 'Email';
-export const whatsApp = 'WhatsApp';
-export const x = 'X';
-export const facebook = 'Facebook';
-export const shareText = 'Get {gift} off at {store}';
-export const welcome = 'Your friend sent you {gift} off';
-export const claim = 'Claim';
-export const earnFor = 'Earn {points}';
-export const loadMore = 'Load more';
-export const empty = 'Nothing here yet.';
-export const activity_signup = 'Welcome bonus';
-export const activity_order = 'Order {amount}';
-export const activity_instagram_follow = '{rule}';
-export const activity_birthday = 'Birthday bonus';
-export const activity_referral = 'Referred {friend}';
-export const activity_redemption = 'Redeemed {reward}';
-export const activity_adjustment = 'Adjustment';
-export const activity_adjustment_note = 'Adjustment: {note}';
-export const activity_reversal_refunded = 'Order {order} refunded';
-export const activity_reversal_cancelled = 'Order {order} cancelled';
-export const activity_reversal_referral = 'Referral of {friend} withdrawn';
-export const activity_expiry = 'Points expired';
-export const expiringPoints = { one: '{count} point expires on {date}', other: '{count} points expire on {date}' };
-export const error_network = 'You’re offline. Try again soon.';
-export const error_timeout = 'No answer. Try again.';
-export const offline = 'You’re offline. Your points are safe; we’ll catch up when you’re back.';
-export const error_rate_limited = 'Too many tries. Wait a moment.';
-export const error_insufficient_points = 'Not enough points yet.';
-export const error_already_completed = 'Already done.';
-export const error_birthday_locked = 'Birthday already set.';
-export const error_self_referral = 'That’s your own link.';
-export const error_already_claimed = 'Gift already claimed.';
-export const error_not_eligible = 'Gifts are for first orders.';
-export const error_invalid_request = 'Check what you entered.';
-export const error_invalid_token = 'Please sign in again.';
-// Panel redesign and its defects (#14).
-export const percentOff = '{percent}% off';
-export const friendMinOrder = 'On a first order of {amount} or more.';
-export const friendFirstOrder = 'On your first order.';
-export const referralUnknown = 'This referral link is not valid: there is no gift to claim.';
-export const giftClaimedElsewhere = 'This email already claimed its gift. The code is on the device you claimed it on.';
-export const birthdaySaved = 'Birthday: {date}';
-export const error_origin_not_allowed = 'This shop’s rewards are not set up yet. Your points are safe.';
-export const guestTitle = 'Join {store} rewards';
-export const joinPitch = 'Free: earn points on orders, spend them on discounts.';
-export const tierPerks = '{tier} perks';
-export const lifetimeNote = 'Tiers count every point ever earned.';
-export const bestWays = 'Best ways to earn';
-export const toNextReward = 'Next reward';
-// My rewards: a code an order already used (#14).
-export const usedOn = 'Used on {date}';
+
+export default {
+	launcherLabel,
+	panelTitle: 'Rewards',
+	closePanel: 'Close rewards',
+	loading: 'Loading…',
+	navHome: 'Home',
+	navEarn: 'Earn',
+	navRedeem: 'Redeem',
+	navRefer: 'Refer',
+	navActivity: 'Activity',
+	navLabel: 'Rewards sections',
+	errorBody: 'We could not load your rewards just now. Your points are safe.',
+	retry: 'Try again',
+	points: { one: '{count} point', other: '{count} points' },
+	balance: 'Your points',
+	balanceNow: 'Balance: {points}',
+	toTier: '{points} to {tier}',
+	pointsUntil: '{points} until {reward}',
+	canRedeem: 'You can redeem {reward} now',
+	join: 'Join',
+	signIn: 'Sign in',
+	signInAgain: 'Please sign in again.',
+	perUnit: '{points} per {amount}',
+	referOffer: 'Give {gift}, get {points}',
+	done: 'Done',
+	follow: 'Follow',
+	earnedPoints: '+{points}',
+	month: 'Month',
+	day: 'Day',
+	yearOptional: 'Year (optional)',
+	save: 'Save',
+	confirm: 'Confirm',
+	cancel: 'Cancel',
+	birthdayConfirm: 'Save {date}? It can’t be changed later.',
+	birthdayLocked: '{date} (locked)',
+	redeem: 'Redeem',
+	toGo: '{points} to go',
+	confirmSpend: 'Spend {points} for {reward}?',
+	amountOff: '{amount} off',
+	myRewards: 'My rewards',
+	copy: 'Copy',
+	copied: 'Copied',
+	applyToCart: 'Apply to cart',
+	yourLink: 'Your link',
+	share: 'Share',
+	email: 'Email',
+	whatsApp: 'WhatsApp',
+	x: 'X',
+	facebook: 'Facebook',
+	shareText: 'Get {gift} off at {store}',
+	welcome: 'Your friend sent you {gift} off',
+	claim: 'Claim',
+	earnFor: 'Earn {points}',
+	loadMore: 'Load more',
+	empty: 'Nothing here yet.',
+	activity_signup: 'Welcome bonus',
+	activity_order: 'Order {amount}',
+	activity_instagram_follow: '{rule}',
+	activity_birthday: 'Birthday bonus',
+	activity_referral: 'Referred {friend}',
+	activity_redemption: 'Redeemed {reward}',
+	activity_adjustment: 'Adjustment',
+	activity_adjustment_note: 'Adjustment: {note}',
+	activity_reversal_refunded: 'Order {order} refunded',
+	activity_reversal_cancelled: 'Order {order} cancelled',
+	activity_reversal_referral: 'Referral of {friend} withdrawn',
+	activity_expiry: 'Points expired',
+	expiringPoints: { one: '{count} point expires on {date}', other: '{count} points expire on {date}' },
+	error_network: 'You’re offline. Try again soon.',
+	error_timeout: 'No answer. Try again.',
+	offline: 'You’re offline. Your points are safe; we’ll catch up when you’re back.',
+	error_rate_limited: 'Too many tries. Wait a moment.',
+	error_insufficient_points: 'Not enough points yet.',
+	error_already_completed: 'Already done.',
+	error_birthday_locked: 'Birthday already set.',
+	error_self_referral: 'That’s your own link.',
+	error_already_claimed: 'Gift already claimed.',
+	error_not_eligible: 'Gifts are for first orders.',
+	error_invalid_request: 'Check what you entered.',
+	error_invalid_token: 'Please sign in again.',
+	// Panel redesign and its defects (#14).
+	percentOff: '{percent}% off',
+	friendMinOrder: 'On a first order of {amount} or more.',
+	friendFirstOrder: 'On your first order.',
+	referralUnknown: 'This referral link is not valid: there is no gift to claim.',
+	giftClaimedElsewhere: 'This email already claimed its gift. The code is on the device you claimed it on.',
+	birthdaySaved: 'Birthday: {date}',
+	error_origin_not_allowed: 'This shop’s rewards are not set up yet. Your points are safe.',
+	guestTitle: 'Join {store} rewards',
+	joinPitch: 'Free: earn points on orders, spend them on discounts.',
+	tierPerks: '{tier} perks',
+	lifetimeNote: 'Tiers count every point ever earned.',
+	bestWays: 'Best ways to earn',
+	toNextReward: 'Next reward',
+	// My rewards: a code an order already used (#14).
+	usedOn: 'Used on {date}',
+} satisfies Catalogue;

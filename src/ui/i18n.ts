@@ -1,13 +1,13 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
-import * as en from '../i18n/en';
+import en from '../i18n/en';
 import type { Catalogue } from '../i18n/message';
 import { createTranslator, type Translate } from '../i18n/translate';
 
 // English ships inside the panel chunk; other locales are separate chunks fetched on demand.
 const LOADERS: Record<string, () => Promise<Catalogue>> = {
-	fr: () => import('../i18n/fr'),
-	it: () => import('../i18n/it'),
-	pl: () => import('../i18n/pl'),
+	fr: () => import('../i18n/fr').then((module) => module.default),
+	it: () => import('../i18n/it').then((module) => module.default),
+	pl: () => import('../i18n/pl').then((module) => module.default),
 };
 
 export interface I18n {
@@ -24,7 +24,7 @@ export function createI18n(
 	initialOverrides: Record<string, Record<string, string>>,
 	report: (error: unknown) => void,
 ): I18n {
-	const english = en as unknown as Catalogue;
+	const english: Catalogue = en;
 	const locale = signal('en');
 	const t = signal<Translate>(createTranslator('en', english, english, initialOverrides.en));
 	let request = 0;

@@ -1,7 +1,7 @@
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoStoreDefinition } from '../../demo/server/seed/demo-store';
-import * as en from '../../src/i18n/en';
+import en from '../../src/i18n/en';
 import { DEMO_SHOPPERS, DEMO_STORE, newCustomerId, storePath, tokenFor } from '../server/support/harness';
 import { afterFrames, launcher } from './support/page';
 import { shopStage } from './support/stage';

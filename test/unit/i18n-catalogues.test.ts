@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import * as en from '../../src/i18n/en';
-import * as fr from '../../src/i18n/fr';
-import * as itCatalogue from '../../src/i18n/it';
+import en from '../../src/i18n/en';
+import fr from '../../src/i18n/fr';
+import itCatalogue from '../../src/i18n/it';
 import type { Catalogue, Message } from '../../src/i18n/message';
-import * as pl from '../../src/i18n/pl';
+import pl from '../../src/i18n/pl';
 import { createTranslator } from '../../src/i18n/translate';
 
 const catalogues: Record<string, Catalogue> = { en, fr, it: itCatalogue, pl } as unknown as Record<string, Catalogue>;

@@ -5,7 +5,7 @@ import { validateOptions } from '../../src/config/validate';
 import { LAUNCHER_ICONS } from '../../src/config/launcher-icons';
 import { safeUrl } from '../../src/config/safe-url';
 import { savedKey } from '../../src/state/saved-key';
-import * as en from '../../src/i18n/en';
+import en from '../../src/i18n/en';
 import type { Catalogue } from '../../src/i18n/message';
 import { createTranslator } from '../../src/i18n/translate';
 import { createStore } from '../../src/state/store';

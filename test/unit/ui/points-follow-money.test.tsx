@@ -1,10 +1,10 @@
 import { render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { components } from '../../../src/api/schema';
-import * as en from '../../../src/i18n/en';
-import * as fr from '../../../src/i18n/fr';
+import en from '../../../src/i18n/en';
+import fr from '../../../src/i18n/fr';
 import type { Catalogue } from '../../../src/i18n/message';
-import * as pl from '../../../src/i18n/pl';
+import pl from '../../../src/i18n/pl';
 import { createTranslator } from '../../../src/i18n/translate';
 import { HomePage } from '../../../src/ui/pages/HomePage';
 import { ActivityPage } from '../../../src/ui/pages/ActivityPage';

@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import type { ActivityEntry, Coupon, Customer, Program } from '../../../src/api/client';
 import type { ResolvedConfig } from '../../../src/config/defaults';
 import { validateOptions } from '../../../src/config/validate';
-import * as en from '../../../src/i18n/en';
+import en from '../../../src/i18n/en';
 import type { Catalogue } from '../../../src/i18n/message';
 import { createTranslator } from '../../../src/i18n/translate';
 import { createStore } from '../../../src/state/store';
