@@ -15,14 +15,15 @@ import { brotliBytesByGroup, brotliSize } from '../support/bytes-by-source';
 // more than at idle, to keep its ~15 ms of script at 4× CPU off the page in use) and the panel used-coupon and
 // referral-lookup states (+85 B): launcher 6,543 B, whole widget 29,467 B. The launcher's size work of the same
 // day (option rules, listeners, styles, CSS, mangled names) took it to 6,228 B (−315 B), still 84 B over 6 KB,
-// and the panel's took 78 B off the panel: whole widget 29,074 B, 402 B over 28 KB. These INTERIM ceilings pin those figures (plus a few bytes of brotli margin) so nothing
-// grows further: lower them with every saving, back to the product budgets. README › Size has the parts and the
-// next levers.
+// and the panel's took 78 B off the panel: whole widget 29,074 B, 402 B over 28 KB. A third round (catalogues as
+// plain objects, the panel as ES2022) took the whole widget to 28,919 B, 247 B over. These INTERIM ceilings pin
+// those figures (plus a few bytes of brotli margin) so nothing grows further: lower them with every saving,
+// back to the product budgets. README › Size has the parts and the next levers.
 const LAUNCHER_BUDGET_PRODUCT = 6 * 1024;
 const LAUNCHER_BUDGET = 6_240;
 const WIDGET_TARGET = 22 * 1024;
 const WIDGET_CEILING_PRODUCT = 28 * 1024;
-const WIDGET_CEILING = 29_100;
+const WIDGET_CEILING = 28_940;
 
 const brotli = (file: string) => brotliSize(readFileSync(file));
 
