@@ -158,7 +158,7 @@ describe('French, Italian and Polish panels', () => {
 				['en', 'fr', 'it', 'pl'].map((locale) => [locale, new Intl.PluralRules(locale).resolvedOptions().pluralCategories]),
 			),
 		);
-		const catalogues: Record<string, Catalogue> = { en, fr, it: itCatalogue, pl } as unknown as Record<string, Catalogue>;
+		const catalogues: Record<string, Catalogue> = { en, fr, it: itCatalogue, pl };
 		for (const [locale, needed] of Object.entries(categories))
 			expect(Object.keys(catalogues[locale].points as object)).toEqual(expect.arrayContaining(needed));
 
@@ -248,7 +248,7 @@ function pseudoCatalogue(transform: Transform): Record<string, Message> {
 		typeof message === 'string'
 			? transform(message)
 			: Object.fromEntries(Object.entries(message).map(([category, text]) => [category, transform(text!)]));
-	return Object.fromEntries(Object.entries(en as unknown as Catalogue).map(([key, message]) => [key, transformed(message)]));
+	return Object.fromEntries(Object.entries(en).map(([key, message]) => [key, transformed(message)]));
 }
 
 const PAGES = ['home', 'earn', 'redeem', 'refer', 'activity'] as const;

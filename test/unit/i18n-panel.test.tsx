@@ -145,7 +145,7 @@ describe('which answer the store keeps', () => {
 
 describe('merchant overrides', () => {
 	it('replace any message per locale, and only in that locale', () => {
-		const english = en as unknown as Catalogue;
+		const english: Catalogue = en;
 		const t = createTranslator('fr', { panelTitle: 'Récompenses', closePanel: 'Fermer les récompenses' }, english, {
 			panelTitle: 'Mes avantages',
 			points: '{count} étoiles',

@@ -41,7 +41,7 @@ const ENTRIES: ActivityEntry[] = [
 ];
 
 function inLocale(v: TestView, locale: 'fr' | 'pl', catalogue: unknown) {
-	v.t = createTranslator(locale, catalogue as Catalogue, en as unknown as Catalogue);
+	v.t = createTranslator(locale, catalogue as Catalogue, en);
 	v.locale = locale;
 }
 

@@ -137,7 +137,7 @@ export function makeView({ member = true, config = CONFIG, referral = null as st
 	});
 	store.program.value = { data: structuredClone(PROGRAM) };
 	if (member) store.customer.value = { data: structuredClone(CUSTOMER) };
-	const catalogue = en as unknown as Catalogue;
+	const catalogue: Catalogue = en;
 	return {
 		t: createTranslator('en', catalogue, catalogue),
 		locale: 'en',
