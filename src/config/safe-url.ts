@@ -28,7 +28,7 @@ export function safeUrl(value: string | undefined, base: string = location.href)
 /**
 A link made of a fixed prefix written in this code base (a share intent such as `mailto:?body=`) and data
 percent-encoded after it: the data can never change the scheme or the host.
-@example encodedLink('https://wa.me/?text=', message)
+@example encodedLink('mailto:?body=', message)
 */
 export function encodedLink(fixedPrefix: string, data: string): string {
 	return fixedPrefix + encodeURIComponent(data);

@@ -14,8 +14,13 @@ export interface ValidationResult {
 }
 
 type Check = (value: any) => boolean;
-/** A check, and what a valid value looks like. */
-type Rule = [Check, string];
+/**
+A check, and what a valid value looks like where that is short to say: a type or a list of choices.
+The rest (a colour, a language tag, a store key...) are described in README › Options and in the
+option's JSDoc; the launcher's 6 KB leave no room for their prose, and the message still names the
+option and the value it refused.
+*/
+type Rule = [Check, string?];
 // Empty strings never reach a check: they count as not given.
 const string: Check = (v) => typeof v === 'string';
 const number: Check = (v) => Number.isFinite(v);
@@ -34,19 +39,19 @@ const oneOf = (...allowed: string[]): Rule => [(v) => allowed.includes(v), `one 
 export const isSignedCustomerOption: Check = (v) => object(v) && v.id && v.email && /^[\da-f]{64}$/.test(v.digest);
 
 /** Rules several options share. */
-const PIXELS: Rule = [nonNegative, 'a number of pixels ≥ 0'];
-const COLOUR: Rule = [isColor, 'a CSS colour like "#1f6feb"'];
+const PIXELS: Rule = [nonNegative];
+const COLOUR: Rule = [isColor];
 const FUNCTION: Rule = [fn, 'a function'];
 const STRING: Rule = [string, 'a string'];
 const OBJECT: Rule = [object, 'an object'];
 
-/** Each option (nested ones as "parent.child"), in the order errors are listed: its check, and what a valid value looks like. */
+/** Each option (nested ones as "parent.child"), in the order errors are listed. */
 const RULES: Record<string, Rule> = {
-	store: [matching(/^[\w-]{1,100}$/), 'a store key like "pk_live_…"'],
+	store: [matching(/^[\w-]{1,100}$/)],
 	// An absolute URL that safeUrl accepts: https:, or http: on localhost (or on the page's own origin).
-	api: [(v) => matching(/^https?:\/\//i)(v) && !!safeUrl(v), 'an https: URL (http: on localhost)'],
+	api: [(v) => matching(/^https?:\/\//i)(v) && !!safeUrl(v), 'an https: URL'],
 	customerToken: STRING,
-	customer: [isSignedCustomerOption, 'a signed { id, email, issuedAt, digest }'],
+	customer: [isSignedCustomerOption],
 	referralParam: STRING,
 	position: oneOf('bottom-right', 'bottom-left'),
 	showOn: oneOf('all', 'desktop', 'mobile'),
@@ -62,11 +67,11 @@ const RULES: Record<string, Rule> = {
 	'theme.text': COLOUR,
 	'theme.background': COLOUR,
 	'theme.radius': PIXELS,
-	'theme.font': [matching(/^[^;{}<>]+$/), 'a CSS font-family list'],
+	'theme.font': [matching(/^[^;{}<>]+$/)],
 	nonce: STRING,
-	locale: [matching(/^[a-z]{2,3}(-\w{2,8})*$/i), 'a language tag like "fr" or "fr-CA"'],
-	text: [object, 'an object like { fr: { launcherLabel: "…" } }'],
-	applyCouponUrl: [(v) => string(v) && v.includes('{code}') && !!safeUrl(v.replace('{code}', '')), 'a path or https: URL with {code}'],
+	locale: [matching(/^[a-z]{2,3}(-\w{2,8})*$/i)],
+	text: OBJECT,
+	applyCouponUrl: [(v) => string(v) && v.includes('{code}') && !!safeUrl(v.replace('{code}', ''))],
 	onError: FUNCTION,
 	onTokenExpired: FUNCTION,
 	onApplyCoupon: FUNCTION,
@@ -92,7 +97,7 @@ export function validateOptions(options: RewardsOptions): ValidationResult {
 		const value = path.split('.').reduce<any>((parent, key) => parent?.[key], source);
 		const missing = value === undefined || value === '';
 		if (missing ? REQUIRED.includes(path) : !check(value)) {
-			errors.push(`"${path}" must be ${expected}, got ${missing ? 'nothing' : JSON.stringify(value)}`);
+			errors.push(`"${path}" ${missing ? 'is missing' : `is not ${expected || 'valid'}: ${JSON.stringify(value)}`}`);
 		}
 	}
 	if (options.customer && options.customerToken) errors.push('"customer" or "customerToken", not both');

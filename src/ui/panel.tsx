@@ -18,17 +18,8 @@ export type { MountPanel, PanelController, PanelHost } from './panel-host';
 
 /** Runs `task` in a task of its own, after the browser has had a chance to handle input and paint. */
 function nextTask(task: () => void): () => void {
-	const channel = new MessageChannel();
-	let cancelled = false;
-	channel.port1.onmessage = () => {
-		channel.port1.close();
-		if (!cancelled) task();
-	};
-	channel.port2.postMessage(null);
-	return () => {
-		cancelled = true;
-		channel.port1.close();
-	};
+	const timer = setTimeout(task);
+	return () => clearTimeout(timer);
 }
 
 export const mountPanel: MountPanel = (host) => {

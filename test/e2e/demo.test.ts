@@ -46,7 +46,7 @@ describe('demo storefront', () => {
 		await launcher(page).click();
 		await dialog(page).waitFor({ state: 'visible' });
 		await expect.poll(() => dialog(page).textContent(), { timeout: 15_000 }).toMatch(/Gold|Silver|Bronze/);
-		await page.waitForTimeout(400); // let the count-up and open animation settle for the picture
+		await page.waitForTimeout(400); // let the open animation settle for the picture
 		mkdirSync('public', { recursive: true });
 		await page.screenshot({ path: 'public/screenshot.png' });
 		expect(errors).toEqual([]);

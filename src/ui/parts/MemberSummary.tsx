@@ -3,10 +3,9 @@ import { points, type ViewProps } from '../view';
 import { formatDate } from '../format';
 import { cost } from './cost';
 import { expiryWarning } from './expiry-warning';
-import { useCountUp } from './useCountUp';
 
 /**
-The member's progress: the balance (counting up) and the next reward, with a bar to it or a way to
+The member's progress: the balance and the next reward, with a bar to it or a way to
 redeem the best one within reach; then the tier with its perks and how far the next one is.
 */
 export function MemberSummary({ view }: ViewProps) {
@@ -23,7 +22,7 @@ export function MemberSummary({ view }: ViewProps) {
 		<>
 			<div class="card progress-card">
 				<small>{t('balance')}</small>
-				<p class="balance-amount">{points(view, useCountUp(balance))}</p>
+				<p class="balance-amount">{points(view, balance)}</p>
 				{ready ? (
 					<p class="actions">
 						<span>{t('canRedeem', { reward: ready.title })}</span>

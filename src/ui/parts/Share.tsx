@@ -3,15 +3,12 @@ import type { ViewProps } from '../view';
 import { Copy } from './Copy';
 import { giftText, referralRule } from './offers';
 
-// [channel, as reported in events and named in the catalogue; where its share link starts]
-const CHANNELS = [
-	['email', 'mailto:?body='],
-	['whatsApp', 'https://wa.me/?text='],
-	['x', 'https://x.com/intent/post?text='],
-	['facebook', 'https://www.facebook.com/sharer/sharer.php?u='],
-];
-
-/** The member's referral link to copy, and the system share sheet or, without one, share links. */
+/**
+The member's referral link to copy, and the system share sheet (phones, and most desktop browsers)
+or, without one, an email with the message. Where the share sheet is missing (Firefox, Chrome on
+Linux), the copied link goes to any other app; links to WhatsApp, X and Facebook were left out to
+keep the whole widget within 28 KB.
+*/
 export function Share({ view }: ViewProps) {
 	const { t, store } = view;
 	const link = store.customer.value.data!.referral.link;
@@ -36,19 +33,9 @@ export function Share({ view }: ViewProps) {
 					{t('share')}
 				</button>
 			) : (
-				CHANNELS.map(([channel, url]) => (
-					// Facebook takes only the link; the others take the whole message.
-					<a
-						key={channel}
-						class="button button-quiet"
-						href={encodedLink(url, channel == 'facebook' ? link : text)}
-						target="_blank"
-						rel="noopener noreferrer"
-						onClick={() => store.shared(channel)}
-					>
-						{t(channel)}
-					</a>
-				))
+				<a class="button button-quiet" href={encodedLink('mailto:?body=', text)} onClick={() => store.shared('email')}>
+					{t('email')}
+				</a>
 			)}
 		</div>
 	);
