@@ -159,11 +159,21 @@ export function createRuntime({ loadPanel, baseOptions = {} }: RuntimeOptions) {
 		);
 
 		const deepLink = pageFromLocation(location);
-		const referral = new URLSearchParams(location.search).has(next.referralParam);
 		if (deepLink) void open(deepLink);
-		else if (referral || next.customerToken || document.querySelector(DATA_ELEMENTS)) {
-			current.cleanups.push(whenIdle(() => void ensurePanel()));
-		}
+		else
+			current.cleanups.push(
+				// With data to show (a friend's link, a signed-in shopper, the page's own rewards elements),
+				// the panel loads at idle. The elements are looked for then too: on a long page, a query
+				// that matches nothing walks every element, which start-up should not pay for.
+				whenIdle(() => {
+					if (
+						new URLSearchParams(location.search).has(next.referralParam) ||
+						config?.customerToken ||
+						document.querySelector(DATA_ELEMENTS)
+					)
+						void ensurePanel();
+				}),
+			);
 		current.cleanups.push(countImpression(next));
 		// Announced after the current task, so listeners queued in the snippet (replayed after
 		// init) and ones added right after the script tag still hear it.
