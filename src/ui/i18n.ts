@@ -4,10 +4,10 @@ import type { Catalogue } from '../i18n/message';
 import { createTranslator, type Translate } from '../i18n/translate';
 
 // English ships inside the panel chunk; other locales are separate chunks fetched on demand.
-const LOADERS: Record<string, () => Promise<Catalogue>> = {
-	fr: () => import('../i18n/fr').then((module) => module.default),
-	it: () => import('../i18n/it').then((module) => module.default),
-	pl: () => import('../i18n/pl').then((module) => module.default),
+const LOADERS: Record<string, () => Promise<{ default: Catalogue }>> = {
+	fr: () => import('../i18n/fr'),
+	it: () => import('../i18n/it'),
+	pl: () => import('../i18n/pl'),
 };
 
 export interface I18n {
@@ -33,7 +33,7 @@ export function createI18n(
 		let catalogue = english;
 		if (LOADERS[next]) {
 			try {
-				catalogue = await LOADERS[next]();
+				catalogue = (await LOADERS[next]()).default;
 			} catch (error) {
 				report(error);
 				next = 'en';
