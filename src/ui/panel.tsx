@@ -16,7 +16,7 @@ import { points, type View } from './view';
 
 export type { MountPanel, PanelController, PanelHost } from './panel-host';
 
-/** Runs `task` in a task of its own, after the browser has had a chance to handle input and paint. */
+/** Runs `task` in a task of its own, so that input waiting since this one is handled first. */
 function nextTask(task: () => void): () => void {
 	const timer = setTimeout(task);
 	return () => clearTimeout(timer);
